@@ -1,0 +1,30 @@
+package io.kmcp.application.port.out;
+
+import io.kmcp.domain.type.ResourceType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a list, already validated by the use case.
+ *
+ * @param namespace empty for all namespaces, or for a cluster-scoped type
+ */
+public record ListRequest(
+        ResourceType type,
+        Optional<String> namespace,
+        Optional<String> labelSelector,
+        Optional<String> fieldSelector,
+        int limit,
+        Optional<String> continueToken) {
+
+    public ListRequest {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(labelSelector, "labelSelector");
+        Objects.requireNonNull(fieldSelector, "fieldSelector");
+        Objects.requireNonNull(continueToken, "continueToken");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+    }
+}
