@@ -1,0 +1,59 @@
+package io.kmcp.application.service;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.GetResource;
+import io.kmcp.application.port.in.GetResourceQuery;
+import io.kmcp.application.port.in.ResourceDetail;
+import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.domain.resource.KubernetesObjects;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.type.ResourceType;
+import io.kmcp.domain.type.Verb;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads one object of one type, after the type is resolved and found unrestricted. */
+public final class GetResourceService implements GetResource {
+
+    private final TypeLookup types;
+    private final ResourceReader reader;
+
+    public GetResourceService(TypeLookup types, ResourceReader reader) {
+        this.types = Objects.requireNonNull(types, "types");
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    @Override
+    public ResourceDetail get(Caller caller, GetResourceQuery query) {
+        ObjectName objectName = Inputs.valid(() -> new ObjectName(query.name()));
+        String name = '"' + objectName.value() + '"';
+        Optional<NamespaceName> namespace = Inputs.valid(() -> query.namespace().flatMap(NamespaceName::ofNullable));
+        ResourceType type = types.resolve(caller, query.resource(), Verb.GET);
+        if (type.namespaced() && namespace.isEmpty()) {
+            throw new RequestFailedException(
+                    Reason.NAMESPACE_REQUIRED,
+                    type.fullyQualifiedName() + " is namespaced: give the `namespace` argument to read " + name + ".");
+        }
+        if (!type.namespaced() && namespace.isPresent()) {
+            throw new RequestFailedException(
+                    Reason.INVALID_ARGUMENT,
+                    type.fullyQualifiedName() + " is cluster-scoped, so " + name
+                            + " is in no namespace; leave the `namespace` argument out.");
+        }
+        Optional<String> namespaceValue = namespace.map(NamespaceName::value);
+        return reader.get(caller, type, namespaceValue, objectName.value())
+                .map(object -> new ResourceDetail(type, KubernetesObjects.withoutNoise(object)))
+                .orElseThrow(() -> new RequestFailedException(
+                        Reason.NOT_FOUND,
+                        type.fullyQualifiedName() + " " + name + " was not found"
+                                + namespaceValue
+                                        .map(ns -> " in namespace " + ns)
+                                        .orElse("")
+                                + "; list " + type.groupResource()
+                                + namespaceValue.map(ns -> " in that namespace").orElse("")
+                                + " to see the names that exist."));
+    }
+}

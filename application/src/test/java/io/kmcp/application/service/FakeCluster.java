@@ -1,0 +1,112 @@
+package io.kmcp.application.service;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.out.ListRequest;
+import io.kmcp.application.port.out.ResourceCatalog;
+import io.kmcp.application.port.out.ResourcePage;
+import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.application.port.out.ResourceWriter;
+import io.kmcp.domain.type.ApiCatalog;
+import io.kmcp.domain.type.ResourceType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory cluster behind the outbound ports: a catalog, objects by type, namespace and name, and
+ * a record of every call so tests can assert that a refused request reached nothing.
+ */
+final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWriter {
+
+    private ApiCatalog catalog;
+    private ApiCatalog catalogAfterRefresh;
+    private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
+    final List<String> calls = new ArrayList<>();
+    final AtomicInteger refreshes = new AtomicInteger();
+    private RequestFailedException failure;
+
+    FakeCluster(ApiCatalog catalog) {
+        this.catalog = catalog;
+        this.catalogAfterRefresh = catalog;
+    }
+
+    /** What discovery will return once the cache is refreshed (a CRD installed meanwhile). */
+    FakeCluster afterRefresh(ApiCatalog refreshed) {
+        this.catalogAfterRefresh = refreshed;
+        return this;
+    }
+
+    FakeCluster failingWith(Reason reason, String message) {
+        this.failure = new RequestFailedException(reason, message);
+        return this;
+    }
+
+    FakeCluster with(ResourceType type, String namespace, String name, Map<String, Object> object) {
+        objects.put(key(type, Optional.ofNullable(namespace), name), object);
+        return this;
+    }
+
+    @Override
+    public ApiCatalog catalog(Caller caller) {
+        calls.add("catalog");
+        return catalog;
+    }
+
+    @Override
+    public ApiCatalog refreshed(Caller caller) {
+        calls.add("refresh");
+        refreshes.incrementAndGet();
+        catalog = catalogAfterRefresh;
+        return catalog;
+    }
+
+    @Override
+    public ResourcePage list(Caller caller, ListRequest request) {
+        calls.add("list " + request.type().fullyQualifiedName() + " "
+                + request.namespace().orElse("*"));
+        failIfAsked();
+        String prefix = request.type().fullyQualifiedName() + "/"
+                + request.namespace().map(ns -> ns + "/").orElse("");
+        List<Map<String, Object>> items = objects.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .map(Map.Entry::getValue)
+                .toList();
+        List<Map<String, Object>> page = items.subList(0, Math.min(items.size(), request.limit()));
+        Optional<String> next = items.size() > request.limit() ? Optional.of("next-page") : Optional.empty();
+        return new ResourcePage(page, next, next.map(token -> (long) (items.size() - request.limit())));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> get(
+            Caller caller, ResourceType type, Optional<String> namespace, String name) {
+        calls.add("get " + type.fullyQualifiedName() + " " + namespace.orElse("-") + " " + name);
+        failIfAsked();
+        return Optional.ofNullable(objects.get(key(type, namespace, name)));
+    }
+
+    @Override
+    public Map<String, Object> apply(Caller caller, ResourceType type, Map<String, Object> object, ApplyMode mode) {
+        calls.add("apply " + mode + " " + type.fullyQualifiedName());
+        failIfAsked();
+        return object;
+    }
+
+    boolean touchedObjects() {
+        return calls.stream().anyMatch(call -> !call.equals("catalog") && !call.equals("refresh"));
+    }
+
+    private void failIfAsked() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String key(ResourceType type, Optional<String> namespace, String name) {
+        return type.fullyQualifiedName() + "/" + namespace.map(ns -> ns + "/").orElse("") + name;
+    }
+}
