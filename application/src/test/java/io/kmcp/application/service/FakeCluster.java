@@ -91,9 +91,33 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
 
     @Override
     public Map<String, Object> apply(Caller caller, ResourceType type, Map<String, Object> object, ApplyMode mode) {
-        calls.add("apply " + mode + " " + type.fullyQualifiedName());
+        String name = (String) ((Map<?, ?>) object.get("metadata")).get("name");
+        Optional<String> namespace =
+                Optional.ofNullable((String) ((Map<?, ?>) object.get("metadata")).get("namespace"));
+        calls.add("apply " + mode + " " + type.fullyQualifiedName() + " " + name);
         failIfAsked();
+        if (refusedNames.contains(name)) {
+            throw new RequestFailedException(Reason.INVALID_OBJECT, name + " is invalid: spec.replicas must be >= 0");
+        }
+        if (mode == ApplyMode.APPLY) {
+            objects.put(key(type, namespace, name), object);
+            if (type.kind().equals("CustomResourceDefinition")) {
+                catalog = catalogAfterRefresh;
+            }
+        }
         return object;
+    }
+
+    private final java.util.Set<String> refusedNames = new java.util.HashSet<>();
+
+    /** The API server will refuse to apply (or dry-run) an object of that name. */
+    FakeCluster refusing(String name) {
+        refusedNames.add(name);
+        return this;
+    }
+
+    List<String> appliedForReal() {
+        return calls.stream().filter(call -> call.startsWith("apply APPLY")).toList();
     }
 
     boolean touchedObjects() {

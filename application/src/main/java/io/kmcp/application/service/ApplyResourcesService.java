@@ -1,0 +1,236 @@
+package io.kmcp.application.service;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.ApplyCommand;
+import io.kmcp.application.port.in.ApplyReport;
+import io.kmcp.application.port.in.ApplyReport.Status;
+import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.out.ApplyApproval;
+import io.kmcp.application.port.out.ManifestParser;
+import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.application.port.out.ResourceWriter;
+import io.kmcp.application.port.out.ResourceWriter.ApplyMode;
+import io.kmcp.domain.apply.ApplyOutcome;
+import io.kmcp.domain.apply.ApplyPlan;
+import io.kmcp.domain.apply.DocumentOutcome;
+import io.kmcp.domain.apply.DocumentPreview;
+import io.kmcp.domain.apply.FieldDiff;
+import io.kmcp.domain.apply.Manifest;
+import io.kmcp.domain.apply.Manifests;
+import io.kmcp.domain.apply.PlannedChange;
+import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.policy.PolicyDecision;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.type.ResourceType;
+import io.kmcp.domain.type.Verb;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Server-side apply with a preview and one confirmation. The order of checks is the point: nothing
+ * reaches the cluster before every document is parsed and allowed by the policy, and nothing is
+ * applied before every document that can be dry-run has been, and the user has agreed.
+ *
+ * <p>A document that depends on an earlier document of the same request (a namespaced object in a
+ * Namespace the request creates, a custom resource whose CRD the request installs) cannot be dry-run
+ * before that document exists. The plan shows it as not previewable; once confirmed, it is dry-run
+ * right after its prerequisites are applied and applied only if that dry run passes. Prerequisites
+ * (Namespaces, CRDs) are additive, so a failure there leaves nothing half-changed.
+ */
+public final class ApplyResourcesService implements ApplyResources {
+
+    private final ManifestParser parser;
+    private final AccessPolicy policy;
+    private final TypeLookup types;
+    private final ResourceReader reader;
+    private final ResourceWriter writer;
+    private final DeferredTypes deferredTypes;
+
+    public ApplyResourcesService(
+            ManifestParser parser,
+            AccessPolicy policy,
+            TypeLookup types,
+            ResourceReader reader,
+            ResourceWriter writer,
+            DeferredTypes deferredTypes) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.types = Objects.requireNonNull(types, "types");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.deferredTypes = Objects.requireNonNull(deferredTypes, "deferredTypes");
+    }
+
+    @Override
+    public ApplyReport apply(Caller caller, ApplyCommand command, ApplyApproval approval) {
+        List<Manifest> manifests = Inputs.valid(() -> Manifests.parse(parser.parse(command.manifests())));
+        refuseRestricted(manifests);
+        ApplyPlan plan = Inputs.valid(() -> ApplyPlan.of(manifests));
+
+        // Every type is resolved (and checked against the policy again, now by discovery) before any
+        // dry run, so a bad document fails the request before the cluster is asked anything else.
+        Map<ApplyPlan.Step, ResourceType> resolved = new IdentityHashMap<>();
+        for (ApplyPlan.Step step : plan.steps()) {
+            if (step.canBeDryRunAlone()) {
+                resolved.put(step, typeOf(caller, step.manifest()));
+            }
+        }
+        List<Previewed> previewed = new ArrayList<>();
+        for (ApplyPlan.Step step : plan.steps()) {
+            try {
+                previewed.add(preview(caller, step, Optional.ofNullable(resolved.get(step))));
+            } catch (RequestFailedException refused) {
+                return rejected(plan, step, previewed, refused);
+            }
+        }
+        List<DocumentPreview> previews =
+                previewed.stream().map(Previewed::preview).toList();
+        if (command.dryRun()) {
+            return new ApplyReport(Status.PREVIEWED, previews, List.of());
+        }
+        if (previews.stream().allMatch(preview -> preview.change() instanceof PlannedChange.Unchanged)) {
+            // Nothing would change: there is nothing to confirm.
+            return new ApplyReport(
+                    Status.APPLIED,
+                    previews,
+                    previews.stream()
+                            .map(preview -> new DocumentOutcome(preview.manifest(), new ApplyOutcome.Unchanged()))
+                            .toList());
+        }
+        return switch (approval.ask(previews)) {
+            case APPROVED -> applyAll(caller, previewed);
+            case DECLINED -> new ApplyReport(Status.DECLINED, previews, List.of());
+            case CANCELLED -> new ApplyReport(Status.CANCELLED, previews, List.of());
+            case UNAVAILABLE -> new ApplyReport(Status.CONFIRMATION_REQUIRED, previews, List.of());
+        };
+    }
+
+    /** One restricted document refuses the whole request, before anything is sent anywhere. */
+    private void refuseRestricted(List<Manifest> manifests) {
+        List<String> refusals = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            if (policy.decideManifest(manifest.apiVersion(), manifest.kind())
+                    instanceof PolicyDecision.Restricted restricted) {
+                refusals.add(manifest.describe() + ": " + restricted.reason());
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new RequestFailedException(
+                    Reason.RESTRICTED,
+                    "Nothing was applied. " + String.join(" ", refusals)
+                            + " Remove the restricted document(s) and send the request again.");
+        }
+    }
+
+    private Previewed preview(Caller caller, ApplyPlan.Step step, Optional<ResourceType> resolvedType) {
+        Manifest manifest = step.manifest();
+        if (resolvedType.isEmpty()) {
+            String needs = step.prerequisites().stream().map(Object::toString).collect(Collectors.joining(", "));
+            return new Previewed(
+                    Optional.empty(),
+                    Optional.empty(),
+                    new DocumentPreview(
+                            manifest,
+                            new PlannedChange.CannotPreview("it needs " + needs
+                                    + " of this request to exist first; it will be checked by a dry run right"
+                                    + " after that and applied only if the check passes")));
+        }
+        ResourceType type = resolvedType.get();
+        Optional<Map<String, Object>> live =
+                reader.get(caller, type, namespaceOf(manifest), manifest.name().value());
+        Map<String, Object> dryRun = writer.apply(caller, type, manifest.body(), ApplyMode.DRY_RUN);
+        PlannedChange change =
+                live.map(object -> FieldDiff.between(object, dryRun)).orElseGet(PlannedChange.Create::new);
+        return new Previewed(resolvedType, live, new DocumentPreview(manifest, change));
+    }
+
+    private static ApplyReport rejected(
+            ApplyPlan plan, ApplyPlan.Step failedStep, List<Previewed> previewed, RequestFailedException refusal) {
+        List<DocumentOutcome> outcomes = plan.steps().stream()
+                .map(step -> new DocumentOutcome(
+                        step.manifest(),
+                        step == failedStep
+                                ? new ApplyOutcome.Failed("the dry run was refused: " + refusal.getMessage())
+                                : new ApplyOutcome.NotAttempted(
+                                        "nothing is applied when a document of the request fails its dry run")))
+                .toList();
+        return new ApplyReport(
+                Status.REJECTED, previewed.stream().map(Previewed::preview).toList(), outcomes);
+    }
+
+    private ApplyReport applyAll(Caller caller, List<Previewed> previewed) {
+        List<DocumentOutcome> outcomes = new ArrayList<>();
+        String stoppedBecause = null;
+        for (Previewed document : previewed) {
+            Manifest manifest = document.preview().manifest();
+            if (stoppedBecause != null) {
+                outcomes.add(new DocumentOutcome(manifest, new ApplyOutcome.NotAttempted(stoppedBecause)));
+                continue;
+            }
+            try {
+                outcomes.add(new DocumentOutcome(manifest, applyOne(caller, document)));
+            } catch (RequestFailedException failure) {
+                outcomes.add(new DocumentOutcome(manifest, new ApplyOutcome.Failed(failure.getMessage())));
+                stoppedBecause = "applying stopped at " + manifest.position() + ", which failed";
+            }
+        }
+        Status status = stoppedBecause == null ? Status.APPLIED : Status.FAILED;
+        return new ApplyReport(
+                status, previewed.stream().map(Previewed::preview).toList(), outcomes);
+    }
+
+    private ApplyOutcome applyOne(Caller caller, Previewed document) {
+        Manifest manifest = document.preview().manifest();
+        ResourceType type;
+        Optional<Map<String, Object>> live;
+        if (document.type().isPresent()) {
+            type = document.type().get();
+            live = document.live();
+        } else {
+            // Its prerequisites exist now: check it as the others were checked before it is applied.
+            type = deferredTypes.await(() -> typeOf(caller, manifest));
+            live = reader.get(
+                    caller, type, namespaceOf(manifest), manifest.name().value());
+            writer.apply(caller, type, manifest.body(), ApplyMode.DRY_RUN);
+        }
+        Map<String, Object> applied = writer.apply(caller, type, manifest.body(), ApplyMode.APPLY);
+        if (live.isEmpty()) {
+            return new ApplyOutcome.Created();
+        }
+        List<String> changed = FieldDiff.changedPaths(live.get(), applied);
+        return changed.isEmpty() ? new ApplyOutcome.Unchanged() : new ApplyOutcome.Configured(changed);
+    }
+
+    private ResourceType typeOf(Caller caller, Manifest manifest) {
+        ResourceType type = types.resolve(caller, manifest.typeReference(), Verb.PATCH);
+        if (type.namespaced() && manifest.namespace().isEmpty()) {
+            throw new RequestFailedException(
+                    Reason.INVALID_ARGUMENT,
+                    manifest.describe() + " is a namespaced " + type.kind()
+                            + " without metadata.namespace; add the namespace it belongs in (k-mcp never"
+                            + " guesses one).");
+        }
+        if (!type.namespaced() && manifest.namespace().isPresent()) {
+            throw new RequestFailedException(
+                    Reason.INVALID_ARGUMENT,
+                    manifest.describe() + " is a cluster-scoped " + type.kind()
+                            + " with a metadata.namespace; remove the namespace.");
+        }
+        return type;
+    }
+
+    private static Optional<String> namespaceOf(Manifest manifest) {
+        return manifest.namespace().map(NamespaceName::value);
+    }
+
+    /** A document's preview and what was learned making it, reused when it is applied. */
+    private record Previewed(
+            Optional<ResourceType> type, Optional<Map<String, Object>> live, DocumentPreview preview) {}
+}

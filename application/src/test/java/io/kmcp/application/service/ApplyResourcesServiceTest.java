@@ -1,0 +1,222 @@
+package io.kmcp.application.service;
+
+import static io.kmcp.application.service.TestTypes.CALLER;
+import static io.kmcp.application.service.TestTypes.CATALOG;
+import static io.kmcp.application.service.TestTypes.DEPLOYMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.ApplyCommand;
+import io.kmcp.application.port.in.ApplyReport;
+import io.kmcp.application.port.in.ApplyReport.Status;
+import io.kmcp.application.port.out.ApplyApproval;
+import io.kmcp.application.port.out.ApplyApproval.Decision;
+import io.kmcp.domain.apply.ApplyOutcome;
+import io.kmcp.domain.apply.DocumentPreview;
+import io.kmcp.domain.apply.PlannedChange;
+import io.kmcp.domain.policy.AccessPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Applying manifests")
+class ApplyResourcesServiceTest {
+
+    private final FakeCluster cluster = new FakeCluster(CATALOG);
+    private final List<Map<String, Object>> documents = new ArrayList<>();
+    private final RecordingApproval approval = new RecordingApproval(Decision.APPROVED);
+    private final ApplyResourcesService service = new ApplyResourcesService(
+            text -> documents,
+            AccessPolicy.builtIn(),
+            new TypeLookup(cluster, AccessPolicy.builtIn()),
+            cluster,
+            cluster,
+            new DeferredTypes(Duration.ofMillis(50), Duration.ofMillis(10)));
+
+    @Test
+    @DisplayName("one restricted document refuses the whole request before anything reaches the cluster")
+    void restrictedDocumentRefusesAll() {
+        documents.add(deployment("team", "web", 2));
+        documents.add(
+                Map.of("apiVersion", "v1", "kind", "Secret", "metadata", Map.of("name", "s", "namespace", "team")));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.RESTRICTED))
+                .hasMessageContaining("Nothing was applied")
+                .hasMessageContaining("document 2");
+        assertThat(cluster.calls).isEmpty();
+        assertThat(approval.asked).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a dry run returns the plan without asking anyone and applies nothing")
+    void dryRun() {
+        documents.add(deployment("team", "web", 2));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", true), approval);
+
+        assertThat(report.status()).isEqualTo(Status.PREVIEWED);
+        assertThat(report.plan()).extracting(DocumentPreview::change).containsExactly(new PlannedChange.Create());
+        assertThat(approval.asked).isEmpty();
+        assertThat(cluster.appliedForReal()).isEmpty();
+        assertThat(cluster.calls).contains("apply DRY_RUN deployments.v1.apps web");
+    }
+
+    @Test
+    @DisplayName("a confirmed plan is applied in dependency order, Namespaces first")
+    void approvedPlanIsApplied() {
+        documents.add(deployment("team", "web", 2));
+        documents.add(Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "other")));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.status()).isEqualTo(Status.APPLIED);
+        assertThat(approval.asked).hasSize(1);
+        assertThat(cluster.appliedForReal())
+                .containsExactly("apply APPLY namespaces.v1 other", "apply APPLY deployments.v1.apps web");
+        assertThat(report.outcomes())
+                .allSatisfy(outcome -> assertThat(outcome.outcome()).isEqualTo(new ApplyOutcome.Created()));
+    }
+
+    @Test
+    @DisplayName("a change to an existing object is previewed field by field and reported as configured")
+    void changeIsPreviewed() {
+        cluster.with(DEPLOYMENTS, "team", "web", deployment("team", "web", 1));
+        documents.add(deployment("team", "web", 3));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.plan().get(0).change()).isEqualTo(new PlannedChange.Change(List.of("spec.replicas"), 0));
+        assertThat(report.outcomes().get(0).outcome()).isEqualTo(new ApplyOutcome.Configured(List.of("spec.replicas")));
+    }
+
+    @Test
+    @DisplayName("nothing to change: no question is asked")
+    void unchangedNeedsNoConfirmation() {
+        cluster.with(DEPLOYMENTS, "team", "web", deployment("team", "web", 2));
+        documents.add(deployment("team", "web", 2));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.status()).isEqualTo(Status.APPLIED);
+        assertThat(approval.asked).isEmpty();
+        assertThat(cluster.appliedForReal()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("declined, cancelled or unanswerable: nothing is applied and the status says which")
+    void notApproved() {
+        documents.add(deployment("team", "web", 2));
+        for (var decision : List.of(Decision.DECLINED, Decision.CANCELLED, Decision.UNAVAILABLE)) {
+            ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), new RecordingApproval(decision));
+            assertThat(report.status())
+                    .isEqualTo(
+                            switch (decision) {
+                                case DECLINED -> Status.DECLINED;
+                                case CANCELLED -> Status.CANCELLED;
+                                default -> Status.CONFIRMATION_REQUIRED;
+                            });
+            assertThat(report.outcomes()).isEmpty();
+        }
+        assertThat(cluster.appliedForReal()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a refused dry run rejects the request: nothing applied, the refusal named on its document")
+    void refusedDryRun() {
+        cluster.refusing("broken");
+        documents.add(deployment("team", "web", 2));
+        documents.add(deployment("team", "broken", -1));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.status()).isEqualTo(Status.REJECTED);
+        assertThat(approval.asked).isEmpty();
+        assertThat(cluster.appliedForReal()).isEmpty();
+        assertThat(report.outcomes())
+                .extracting(outcome -> outcome.outcome().getClass().getSimpleName())
+                .containsExactly("NotAttempted", "Failed");
+        assertThat(report.outcomes().get(1).describe()).contains("spec.replicas must be >= 0");
+    }
+
+    @Test
+    @DisplayName("a namespaced document without a namespace is refused; k-mcp never guesses 'default'")
+    void missingNamespace() {
+        documents.add(Map.of(
+                "apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", "web"), "spec", Map.of()));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("without metadata.namespace");
+        assertThat(cluster.touchedObjects()).isFalse();
+    }
+
+    @Test
+    @DisplayName(
+            "a document in a Namespace the request creates is marked not previewable, then checked and applied after it")
+    void dependentDocument() {
+        documents.add(deployment("fresh", "web", 2));
+        documents.add(Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "fresh")));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.plan().get(1).change()).isInstanceOf(PlannedChange.CannotPreview.class);
+        assertThat(report.status()).isEqualTo(Status.APPLIED);
+        assertThat(cluster.calls)
+                .containsSubsequence(
+                        "apply APPLY namespaces.v1 fresh",
+                        "apply DRY_RUN deployments.v1.apps web",
+                        "apply APPLY deployments.v1.apps web");
+    }
+
+    @Test
+    @DisplayName("a failure while applying stops there: later documents are not attempted and say why")
+    void failureStopsApplying() {
+        documents.add(Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "fresh")));
+        documents.add(deployment("fresh", "broken", 2));
+        cluster.refusing("broken");
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.status()).isEqualTo(Status.FAILED);
+        assertThat(report.outcomes())
+                .extracting(outcome -> outcome.outcome().getClass().getSimpleName())
+                .containsExactly("Created", "Failed");
+    }
+
+    private static Map<String, Object> deployment(String namespace, String name, int replicas) {
+        return Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                Map.of("name", name, "namespace", namespace),
+                "spec",
+                Map.of("replicas", replicas));
+    }
+
+    private static final class RecordingApproval implements ApplyApproval {
+        private final Decision decision;
+        final List<List<DocumentPreview>> asked = new ArrayList<>();
+
+        RecordingApproval(Decision decision) {
+            this.decision = decision;
+        }
+
+        @Override
+        public Decision ask(List<DocumentPreview> preview) {
+            asked.add(preview);
+            return decision;
+        }
+    }
+}
