@@ -1,0 +1,159 @@
+package io.kmcp.bootstrap.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server's flags, compatible with the original k-mcp where they exist ({@code --port 9090} and
+ * {@code --port=9090} both work), translated into Spring properties so that flags, {@code
+ * application.yaml} and environment variables configure the same settings. Anything unknown stops
+ * start-up with one line that says what to do.
+ */
+public final class CommandLineFlags {
+
+    /** flag → the Spring property it sets. */
+    private static final Map<String, String> VALUED = Map.ofEntries(
+            Map.entry("port", "server.port"),
+            Map.entry("bind-address", "server.address"),
+            Map.entry("audience", "kmcp.audience"),
+            Map.entry("api-server", "kmcp.api-server"),
+            Map.entry("certificate-authority", "kmcp.certificate-authority"),
+            Map.entry("tls-server-name", "kmcp.tls-server-name"),
+            Map.entry("log-level", "logging.level.io.kmcp"),
+            Map.entry("allowed-origins", "kmcp.allowed-origins"),
+            Map.entry("restrict", "kmcp.restricted-types"));
+
+    private static final Map<String, String> SWITCHES = Map.of();
+
+    private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
+
+    private CommandLineFlags() {}
+
+    /**
+     * The Spring arguments ({@code --property=value}) for the given flags.
+     *
+     * @throws InvalidFlagException naming the flag and what it accepts
+     */
+    public static List<String> toSpringArguments(String... args) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new InvalidFlagException("unexpected argument \"" + arg + "\"; flags start with --, see --help");
+            }
+            String body = arg.substring(2);
+            int equals = body.indexOf('=');
+            String name = equals < 0 ? body : body.substring(0, equals);
+            if (name.contains(".")) {
+                // A Spring property given directly, for settings without a flag of their own.
+                properties.put(name, equals < 0 ? "true" : body.substring(equals + 1));
+                continue;
+            }
+            if (SWITCHES.containsKey(name)) {
+                String value = equals < 0 ? "true" : body.substring(equals + 1);
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new InvalidFlagException(
+                            "--" + name + " takes no value (or =true/=false), got \"" + value + "\"");
+                }
+                properties.put(SWITCHES.get(name), value);
+                continue;
+            }
+            if (name.equals("insecure")) {
+                throw new InvalidFlagException("--insecure is not supported: k-mcp always verifies the API server's"
+                        + " certificate; pass --certificate-authority with the cluster's CA instead");
+            }
+            if (!VALUED.containsKey(name)) {
+                throw new InvalidFlagException("unknown flag --" + name + "; see --help for the flags k-mcp accepts");
+            }
+            String value;
+            if (equals >= 0) {
+                value = body.substring(equals + 1);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                throw new InvalidFlagException("--" + name + " needs a value, e.g. --" + name + "=" + example(name));
+            }
+            properties.put(VALUED.get(name), validated(name, value));
+        }
+        List<String> springArguments = new ArrayList<>();
+        properties.forEach((property, value) -> springArguments.add("--" + property + "=" + value));
+        return springArguments;
+    }
+
+    private static String validated(String name, String value) {
+        if (value.isBlank()) {
+            throw new InvalidFlagException("--" + name + " needs a value, e.g. --" + name + "=" + example(name));
+        }
+        switch (name) {
+            case "port" -> {
+                int port;
+                try {
+                    port = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (port < 0 || port > 65535) {
+                    throw new InvalidFlagException("--port must be a number from 0 to 65535, got \"" + value + "\"");
+                }
+            }
+            case "log-level" -> {
+                String level = value.toLowerCase(Locale.ROOT);
+                if (!LOG_LEVELS.contains(level)) {
+                    throw new InvalidFlagException(
+                            "--log-level must be one of debug, info, warn, error; got \"" + value + "\"");
+                }
+                return level;
+            }
+            default -> {
+                // validated when the configuration is bound, where files and URLs are checked
+            }
+        }
+        return value;
+    }
+
+    private static String example(String name) {
+        return switch (name) {
+            case "port" -> "8080";
+            case "bind-address" -> "0.0.0.0";
+            case "audience" -> "k-mcp";
+            case "api-server" -> "https://203.0.113.10:6443";
+            case "certificate-authority" -> "ca.crt";
+            case "tls-server-name" -> "kubernetes.default.svc";
+            case "log-level" -> "info";
+            case "allowed-origins" -> "http://localhost:6274";
+            case "restrict" -> "configmaps,sealedsecrets.bitnami.com";
+            default -> "value";
+        };
+    }
+
+    public static String usage() {
+        return """
+                Usage: java -jar k-mcp.jar [flags]
+                       java -jar k-mcp.jar audit PATH...
+
+                Serves MCP over Streamable HTTP at /mcp. Callers authenticate with a Kubernetes
+                service-account token (Authorization: Bearer) whose audiences name this server
+                and the API server; the API server's RBAC decides what they may do.
+
+                Flags:
+                  --port N                    HTTP port (default 8080)
+                  --bind-address ADDR         address to listen on (default 127.0.0.1)
+                  --audience NAME             the token audience that names this server (default k-mcp)
+                  --api-server URL            the cluster's API server, https://HOST:PORT
+                  --certificate-authority F   PEM file of the cluster's CA
+                  --tls-server-name NAME      name to verify the API server's certificate against
+                  --restrict LIST             more types to restrict, e.g. configmaps,sealedsecrets.bitnami.com
+                  --allowed-origins LIST      browser origins allowed to call /mcp (default none)
+                  --log-level LEVEL           debug, info, warn or error (default info)
+                  --some.spring.property=V    any other setting of application.yaml
+                  --help, --version
+
+                Commands:
+                  audit PATH...               print every manifest document the policy would refuse
+                """;
+    }
+}

@@ -1,0 +1,81 @@
+package io.kmcp.bootstrap.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator configures, from flags, {@code application.yaml} or environment variables
+ * ({@code KMCP_AUDIENCE}, {@code KMCP_CLUSTERS_0_API_SERVER}, …).
+ *
+ * <p>One cluster can be given by the top-level {@code api-server}, {@code certificate-authority} and
+ * {@code tls-server-name} (the flags); several by the {@code clusters} list. Both may be combined.
+ *
+ * @param audience the token audience that names this server
+ * @param allowedOrigins browser origins allowed to call /mcp; requests from any other Origin get 403
+ * @param restrictedTypes types restricted on top of the built-in ones
+ */
+@ConfigurationProperties("kmcp")
+public record KmcpProperties(
+        @DefaultValue("k-mcp") String audience,
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue List<String> restrictedTypes,
+        @Nullable URI apiServer,
+        @Nullable Path certificateAuthority,
+        @Nullable String tlsServerName,
+        @Nullable String issuer,
+        @DefaultValue List<Cluster> clusters,
+        @DefaultValue Timeouts timeouts,
+        @DefaultValue Limits limits) {
+
+    /** Name of the cluster given by the top-level flags. */
+    public static final String FLAG_CLUSTER_NAME = "default";
+
+    /**
+     * @param name how logs and audiences refer to it; unique
+     * @param apiServer {@code https://host:port}, exactly as callers' tokens name it in their audience
+     * @param certificateAuthority PEM file of the cluster CA; absent: the JVM's trust store
+     * @param tlsServerName the name the API server's certificate is verified against, if not the URL's host
+     * @param issuer the service-account issuer of the cluster; absent: discovered from the cluster
+     */
+    public record Cluster(
+            String name,
+            URI apiServer,
+            @Nullable Path certificateAuthority,
+            @Nullable String tlsServerName,
+            @Nullable String issuer) {}
+
+    /**
+     * @param connect TCP and TLS connection to an API server
+     * @param request one request to an API server
+     * @param elicitation how long a human has to answer a confirmation
+     * @param discoveryCache how long a cluster's API discovery is reused
+     */
+    public record Timeouts(
+            @DefaultValue("10s") Duration connect,
+            @DefaultValue("30s") Duration request,
+            @DefaultValue("10m") Duration elicitation,
+            @DefaultValue("5m") Duration discoveryCache) {}
+
+    /**
+     * @param clients Kubernetes clients kept (one per cluster and token)
+     * @param requestBytes largest MCP request body accepted
+     */
+    public record Limits(
+            @DefaultValue("64") int clients,
+            @DefaultValue("1048576") int requestBytes) {}
+
+    /** The clusters of the {@code clusters} list plus the one given by the top-level flags. */
+    public List<Cluster> allClusters() {
+        List<Cluster> all = new ArrayList<>(clusters);
+        if (apiServer != null) {
+            all.add(0, new Cluster(FLAG_CLUSTER_NAME, apiServer, certificateAuthority, tlsServerName, issuer));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,60 @@
+package io.kmcp.bootstrap.e2e;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kmcp.adapters.kubernetes.testbed.LocalControlPlane;
+import io.kmcp.adapters.kubernetes.testbed.SharedControlPlane;
+import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
+import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The real control plane the end-to-end tests run k-mcp against, and the tokens they use. */
+final class ClusterUnderTest {
+
+    static final LocalControlPlane CLUSTER = SharedControlPlane.get();
+
+    private ClusterUnderTest() {}
+
+    /** Points k-mcp at the control plane, as an operator would with --api-server and --certificate-authority. */
+    static void configure(DynamicPropertyRegistry registry) {
+        registry.add("kmcp.api-server", CLUSTER::apiServerUrl);
+        registry.add("kmcp.certificate-authority", () -> CLUSTER.caFile().toString());
+        registry.add("server.port", () -> "0");
+    }
+
+    /** RBAC reaches the authoriser through an informer: wait until a fresh grant takes effect. */
+    static void awaitAllowed(ServiceAccountRef account, Consumer<KubernetesClient> request) {
+        try (KubernetesClient client = CLUSTER.clientWithToken(tokenFor(account))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (true) {
+                try {
+                    request.accept(client);
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 403 || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    static TestBedAccess access() {
+        return CLUSTER.access();
+    }
+
+    /** A token as the README tells operators to mint it: API server URL, k-mcp, the cluster's default audience. */
+    static String tokenFor(ServiceAccountRef account) {
+        return access().mintToken(
+                        account, List.of(CLUSTER.apiServerUrl(), "k-mcp", CLUSTER.issuer()), Duration.ofMinutes(30));
+    }
+}
