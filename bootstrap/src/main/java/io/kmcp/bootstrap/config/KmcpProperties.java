@@ -42,13 +42,15 @@ public record KmcpProperties(
      * @param certificateAuthority PEM file of the cluster CA; absent: the JVM's trust store
      * @param tlsServerName the name the API server's certificate is verified against, if not the URL's host
      * @param issuer the service-account issuer of the cluster; absent: discovered from the cluster
+     * @param jwksUri where the issuer's signing keys are; absent: the API server's /openid/v1/jwks
      */
     public record Cluster(
             String name,
             URI apiServer,
             @Nullable Path certificateAuthority,
             @Nullable String tlsServerName,
-            @Nullable String issuer) {}
+            @Nullable String issuer,
+            @Nullable String jwksUri) {}
 
     /**
      * @param connect TCP and TLS connection to an API server
@@ -74,7 +76,7 @@ public record KmcpProperties(
     public List<Cluster> allClusters() {
         List<Cluster> all = new ArrayList<>(clusters);
         if (apiServer != null) {
-            all.add(0, new Cluster(FLAG_CLUSTER_NAME, apiServer, certificateAuthority, tlsServerName, issuer));
+            all.add(0, new Cluster(FLAG_CLUSTER_NAME, apiServer, certificateAuthority, tlsServerName, issuer, null));
         }
         return all;
     }

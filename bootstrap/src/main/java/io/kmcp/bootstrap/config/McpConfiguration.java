@@ -4,6 +4,7 @@ import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.UseCases;
 import io.kmcp.adapters.mcp.http.HealthServlet;
+import io.kmcp.application.port.in.ApplyResources;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.GetResource;
 import io.kmcp.application.port.in.ListResources;
@@ -19,11 +20,15 @@ class McpConfiguration {
 
     @Bean
     McpEndpoint mcpEndpoint(
-            ListResources list, GetResource get, DescribeResourceTypes types, KmcpProperties properties) {
+            ListResources list,
+            GetResource get,
+            DescribeResourceTypes types,
+            ApplyResources apply,
+            KmcpProperties properties) {
         McpEndpointSettings settings = McpEndpointSettings.defaults()
                 .withRequestTimeout(properties.timeouts().elicitation())
                 .withMaxRequestBytes(properties.limits().requestBytes());
-        return new McpEndpoint(new UseCases(list, get, types), settings, Clock.systemUTC());
+        return new McpEndpoint(new UseCases(list, get, types, apply), settings, Clock.systemUTC());
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package io.kmcp.bootstrap.config;
 
+import io.kmcp.adapters.kubernetes.ClusterConnection;
+import io.kmcp.adapters.kubernetes.KubernetesClusters;
 import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
-import io.kmcp.adapters.mcp.security.ClusterSelector;
-import io.kmcp.adapters.mcp.security.UnverifiedJwtDecoder;
+import io.kmcp.adapters.mcp.security.MultiClusterTokenVerifier;
+import io.kmcp.adapters.mcp.security.TrustedCluster;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -12,29 +15,51 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Bearer authentication in front of /mcp; actuator probes open, everything else closed. */
+/**
+ * Bearer authentication in front of /mcp: tokens verified against the signing keys of the cluster
+ * their audience names, among the configured ones. Actuator probes are open, everything else closed.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, McpEndpoint endpoint, KmcpProperties properties)
+    MultiClusterTokenVerifier tokenVerifier(KubernetesClusters clusters, KmcpProperties properties) {
+        List<TrustedCluster> trusted = properties.allClusters().stream()
+                .map(cluster -> trusted(cluster, clusters.connection(cluster.name()), properties))
+                .toList();
+        return new MultiClusterTokenVerifier(
+                trusted, properties.audience(), McpSecuritySettings.DEFAULT_CLOCK_SKEW, Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, McpEndpoint endpoint, MultiClusterTokenVerifier verifier, KmcpProperties properties)
             throws Exception {
-        List<KmcpProperties.Cluster> clusters = properties.allClusters();
         McpSecuritySettings settings = McpSecuritySettings.defaults()
                 .withAudience(properties.audience())
                 .withAllowedOrigins(properties.allowedOrigins());
-        new McpHttpSecurity(
-                        endpoint,
-                        new UnverifiedJwtDecoder(),
-                        ClusterSelector.single(clusters.get(0).name()),
-                        settings,
-                        Clock.systemUTC())
-                .applyTo(http);
+        new McpHttpSecurity(endpoint, verifier, verifier, settings, Clock.systemUTC()).applyTo(http);
         http.authorizeHttpRequests(
                 requests -> requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .anyRequest()
                         .denyAll());
         return http.build();
+    }
+
+    private static TrustedCluster trusted(
+            KmcpProperties.Cluster cluster, ClusterConnection connection, KmcpProperties properties) {
+        TrustedCluster trusted = TrustedCluster.atApiServer(
+                cluster.name(),
+                cluster.apiServer(),
+                connection.sslContext(),
+                properties.timeouts().connect());
+        if (cluster.issuer() != null) {
+            trusted = trusted.withIssuer(cluster.issuer());
+        }
+        if (cluster.jwksUri() != null) {
+            trusted = trusted.withJwksUri(URI.create(cluster.jwksUri()));
+        }
+        return trusted;
     }
 }

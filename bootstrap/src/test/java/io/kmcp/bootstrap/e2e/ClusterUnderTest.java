@@ -14,7 +14,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The real control plane the end-to-end tests run k-mcp against, and the tokens they use. */
 final class ClusterUnderTest {
 
-    static final LocalControlPlane CLUSTER = SharedControlPlane.get();
+    static final LocalControlPlane CLUSTER = started();
+
+    /** The shared control plane, letting k-mcp read the issuer's keys anonymously as the README asks. */
+    private static LocalControlPlane started() {
+        LocalControlPlane cluster = SharedControlPlane.get();
+        cluster.access().allowAnonymousIssuerDiscovery();
+        return cluster;
+    }
 
     private ClusterUnderTest() {}
 

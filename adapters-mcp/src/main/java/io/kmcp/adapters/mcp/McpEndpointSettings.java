@@ -1,0 +1,96 @@
+package io.kmcp.adapters.mcp;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the MCP endpoint behaves.
+ *
+ * @param path where the endpoint is served, {@code /mcp}
+ * @param serverVersion the version announced at initialization
+ * @param requestTimeout how long the server waits for a client's answer to its own requests: long
+ *     enough for a person to read and answer an elicitation
+ * @param keepAliveInterval how often open streams are pinged, so that proxies keep them open
+ * @param sessionIdleTimeout a session unused for this long, with no stream open, is ended
+ * @param maxRequestBytes the largest MCP message accepted
+ */
+public record McpEndpointSettings(
+        String path,
+        String serverVersion,
+        Duration requestTimeout,
+        Duration keepAliveInterval,
+        Duration sessionIdleTimeout,
+        int maxRequestBytes) {
+
+    public static final String DEFAULT_PATH = "/mcp";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+    public McpEndpointSettings {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(serverVersion, "serverVersion");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
+            throw new IllegalArgumentException("the MCP path must start with / and not end with it, was " + path);
+        }
+        requirePositive("request timeout", requestTimeout);
+        requirePositive("keep-alive interval", keepAliveInterval);
+        requirePositive("session idle timeout", sessionIdleTimeout);
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException(
+                    "the request size limit must be at least 1024 bytes, was " + maxRequestBytes);
+        }
+    }
+
+    public static McpEndpointSettings defaults() {
+        return new McpEndpointSettings(
+                DEFAULT_PATH,
+                implementationVersion(),
+                DEFAULT_REQUEST_TIMEOUT,
+                DEFAULT_KEEP_ALIVE_INTERVAL,
+                DEFAULT_SESSION_IDLE_TIMEOUT,
+                DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    public McpEndpointSettings withRequestTimeout(Duration timeout) {
+        return new McpEndpointSettings(
+                path, serverVersion, timeout, keepAliveInterval, sessionIdleTimeout, maxRequestBytes);
+    }
+
+    public McpEndpointSettings withKeepAliveInterval(Duration interval) {
+        return new McpEndpointSettings(
+                path, serverVersion, requestTimeout, interval, sessionIdleTimeout, maxRequestBytes);
+    }
+
+    public McpEndpointSettings withSessionIdleTimeout(Duration timeout) {
+        return new McpEndpointSettings(
+                path, serverVersion, requestTimeout, keepAliveInterval, timeout, maxRequestBytes);
+    }
+
+    public McpEndpointSettings withMaxRequestBytes(int bytes) {
+        return new McpEndpointSettings(
+                path, serverVersion, requestTimeout, keepAliveInterval, sessionIdleTimeout, bytes);
+    }
+
+    public McpEndpointSettings withServerVersion(String version) {
+        return new McpEndpointSettings(
+                path, version, requestTimeout, keepAliveInterval, sessionIdleTimeout, maxRequestBytes);
+    }
+
+    /** The version in this jar's manifest, {@code dev} when run from classes. */
+    static String implementationVersion() {
+        return Optional.ofNullable(McpEndpointSettings.class.getPackage().getImplementationVersion())
+                .orElse("dev");
+    }
+
+    private static void requirePositive(String what, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the " + what + " must be positive, was " + duration);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.kmcp.adapters.mcp;
+
+import io.kmcp.adapters.mcp.http.HealthServlet;
+import io.kmcp.adapters.mcp.http.OriginFilter;
+import io.kmcp.adapters.mcp.http.ProtocolVersionFilter;
+import io.kmcp.adapters.mcp.http.RequestSizeLimitFilter;
+import io.kmcp.adapters.mcp.http.SessionOwners;
+import io.kmcp.adapters.mcp.http.SessionOwnershipFilter;
+import io.kmcp.adapters.mcp.security.BearerAuthentication;
+import io.kmcp.adapters.mcp.security.CallerAuthentication;
+import io.kmcp.adapters.mcp.security.ClusterSelector;
+import io.kmcp.adapters.mcp.security.ProtectedResource;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+
+/**
+ * Everything in front of the MCP endpoint, added to the wiring's Spring Security filter chain by
+ * {@link #applyTo(HttpSecurity)}. In order, for requests to the endpoint:
+ *
+ * <ol>
+ *   <li>Origin check (403), body size limit (413), {@code MCP-Protocol-Version} check (400), before
+ *       the token is looked at;
+ *   <li>bearer authentication (OAuth2 resource server with the given decoder, then k-mcp's claim
+ *       checks): 401 with {@code WWW-Authenticate} otherwise, and no request goes further;
+ *   <li>session ownership (404 on a session of another subject), after authorization.
+ * </ol>
+ *
+ * <p>{@code /health} and the protected-resource metadata are open; the endpoint requires an
+ * authenticated caller. The chain is stateless (no HTTP session, no CSRF token: nothing is
+ * authenticated by a cookie). Rules for other paths are the wiring's to add after this, ending with
+ * {@code anyRequest()}.
+ */
+public final class McpHttpSecurity {
+
+    private final McpEndpoint endpoint;
+    private final McpSecuritySettings settings;
+    private final BearerAuthentication bearer;
+    private final SessionOwners sessionOwners;
+
+    /**
+     * @param decoder verifies the token (signature, issuer); k-mcp's claim checks run after it whatever
+     *     it checks itself
+     * @param clusters chooses the configured cluster a token is for
+     */
+    public McpHttpSecurity(
+            McpEndpoint endpoint, JwtDecoder decoder, ClusterSelector clusters, McpSecuritySettings settings) {
+        this(endpoint, decoder, clusters, settings, Clock.systemUTC());
+    }
+
+    public McpHttpSecurity(
+            McpEndpoint endpoint,
+            JwtDecoder decoder,
+            ClusterSelector clusters,
+            McpSecuritySettings settings,
+            Clock clock) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.bearer = new BearerAuthentication(
+                decoder, clusters, settings.audience(), settings.clockSkew(), settings.protectedResource(), clock);
+        // The transport ends a session idle for one to two sweep intervals; the binding must outlive it.
+        Duration idle = endpoint.settings().sessionIdleTimeout().multipliedBy(2).plusMinutes(1);
+        this.sessionOwners = new SessionOwners(idle, clock);
+    }
+
+    public HttpSecurity applyTo(HttpSecurity http) throws Exception {
+        String path = endpoint.path();
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(path)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(bearer.entryPoint()))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(bearer.entryPoint())
+                        .bearerTokenResolver(bearer.tokenResolver())
+                        .jwt(jwt -> jwt.decoder(bearer.decoder()).jwtAuthenticationConverter(bearer.converter()))
+                        .protectedResourceMetadata(
+                                metadata -> metadata.protectedResourceMetadataCustomizer(bearer.metadataCustomizer())))
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(paths.matcher(HttpMethod.GET, HealthServlet.PATH))
+                        .permitAll()
+                        .requestMatchers(paths.matcher(HttpMethod.GET, ProtectedResource.METADATA_PATH + "/**"))
+                        .permitAll()
+                        .requestMatchers(paths.matcher(path))
+                        .authenticated())
+                .addFilterBefore(new OriginFilter(path, settings.allowedOrigins()), DisableEncodeUrlFilter.class)
+                .addFilterBefore(
+                        new RequestSizeLimitFilter(path, endpoint.settings().maxRequestBytes()),
+                        DisableEncodeUrlFilter.class)
+                .addFilterBefore(
+                        new ProtocolVersionFilter(path, endpoint.protocolVersions()), DisableEncodeUrlFilter.class)
+                .addFilterAfter(
+                        new SessionOwnershipFilter(path, sessionOwners, McpHttpSecurity::ownerOf),
+                        AuthorizationFilter.class);
+        return http;
+    }
+
+    private static Optional<String> ownerOf(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof CallerAuthentication caller && caller.isAuthenticated()
+                ? Optional.of(caller.owner())
+                : Optional.empty();
+    }
+}

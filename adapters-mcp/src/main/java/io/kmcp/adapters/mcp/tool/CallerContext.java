@@ -1,0 +1,45 @@
+package io.kmcp.adapters.mcp.tool;
+
+import io.kmcp.adapters.mcp.security.CallerAuthentication;
+import io.kmcp.application.Caller;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Carries the authenticated {@link Caller} from the HTTP request to the tool handler. The SDK runs
+ * handlers where Spring's security context may not be, so the caller is read on the request thread
+ * and put into the MCP transport context, which the SDK hands to each handler with its own request.
+ */
+public final class CallerContext implements McpTransportContextExtractor<HttpServletRequest> {
+
+    static final String KEY = "io.kmcp.caller";
+
+    @Override
+    public McpTransportContext extract(HttpServletRequest request) {
+        return callerOf(request)
+                .map(caller -> McpTransportContext.create(Map.of(KEY, caller)))
+                .orElse(McpTransportContext.EMPTY);
+    }
+
+    /** The caller a tool acts for; empty when the request was not authenticated as one. */
+    static Optional<Caller> callerOf(McpTransportContext context) {
+        return context != null && context.get(KEY) instanceof Caller caller ? Optional.of(caller) : Optional.empty();
+    }
+
+    private static Optional<Caller> callerOf(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal instanceof CallerAuthentication authentication) {
+            return Optional.of(authentication.caller());
+        }
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        return current instanceof CallerAuthentication authentication && authentication.isAuthenticated()
+                ? Optional.of(authentication.caller())
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package io.kmcp.adapters.mcp.tool;
+
+/**
+ * Text from a manifest or the API server made safe for one line of a report or a question: control
+ * characters, line and paragraph separators and invisible format characters (such as bidirectional
+ * overrides) are escaped as a backslash, {@code u} and four hex digits, so that they can neither start
+ * a new line nor hide text.
+ */
+final class OneLine {
+
+    private OneLine() {}
+
+    static String of(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (isUnsafe(c)) {
+                line.append(String.format("\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
+    }
+
+    private static boolean isUnsafe(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c)
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT;
+    }
+}

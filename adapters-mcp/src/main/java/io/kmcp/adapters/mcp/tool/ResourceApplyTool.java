@@ -1,0 +1,238 @@
+package io.kmcp.adapters.mcp.tool;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.ApplyCommand;
+import io.kmcp.application.port.in.ApplyReport;
+import io.kmcp.application.port.in.ApplyReport.Status;
+import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.domain.apply.ApplyOutcome;
+import io.kmcp.domain.apply.DocumentOutcome;
+import io.kmcp.domain.apply.DocumentPreview;
+import io.kmcp.domain.apply.Manifest;
+import io.kmcp.domain.apply.Position;
+import io.kmcp.domain.resource.NamespaceName;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code resource_apply}: the apply use case with this call's {@link ApplyConfirmation}, and its
+ * report as text (a status line, one line per document with its plan and outcome, the next step) and
+ * as structured content. Declined, cancelled, unconfirmed and dry-run requests are answers, not
+ * errors; a refused dry run and a failed apply are {@code isError} results with the whole report.
+ */
+final class ResourceApplyTool implements KmcpTool {
+
+    static final String NAME = ResourceApplyDefinition.NAME;
+
+    /** The plan of a document the request never got to preview (a dry run before it failed). */
+    static final String NOT_PREVIEWED = "was not previewed";
+
+    private static final int MAX_REASON_LENGTH = 200;
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "status": {
+                  "type": "string", "enum": [%s],
+                  "description": "APPLIED: every document is as written. PREVIEWED: dry run only. DECLINED, CANCELLED, CONFIRMATION_REQUIRED, REJECTED: nothing applied. FAILED: applying stopped at a failed document."
+                },
+                "applied": {"type": "boolean", "description": "true when every document is now as written (status APPLIED)."},
+                "documents": {
+                  "type": "array",
+                  "description": "The documents in the order they are applied: Namespaces and CRDs first.",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "document": {"type": "string", "description": "Where it is in resourceYAML: document 2, or document 1, item 3 for an item of a kind: List."},
+                      "apiVersion": {"type": "string"},
+                      "kind": {"type": "string"},
+                      "namespace": {"type": "string"},
+                      "name": {"type": "string"},
+                      "plan": {"type": "string", "description": "What the dry run showed: will be created, will change <fields>, is unchanged, cannot be previewed: <why>, or was not previewed."},
+                      "outcome": {"type": "string", "description": "What applying did: created, configured (<fields>), unchanged, failed: <why>, not applied: <why>. Absent when nothing was attempted."}
+                    },
+                    "required": ["document", "apiVersion", "kind", "name", "plan"],
+                    "additionalProperties": false
+                  }
+                }
+              },
+              "required": ["status", "applied", "documents"],
+              "additionalProperties": false
+            }
+            """.formatted(Arrays.stream(Status.values())
+            .map(status -> "\"" + status.name() + "\"")
+            .collect(Collectors.joining(", ")));
+
+    private final ApplyResources applyResources;
+
+    ResourceApplyTool(ApplyResources applyResources) {
+        this.applyResources = Objects.requireNonNull(applyResources, "applyResources");
+    }
+
+    @Override
+    public Tool definition() {
+        return ResourceApplyDefinition.definition()
+                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
+                .build();
+    }
+
+    @Override
+    public List<String> argumentNames() {
+        return List.of("resourceYAML", "dryRun", "confirm");
+    }
+
+    @Override
+    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+        ApplyCommand command = new ApplyCommand(
+                arguments.requiredString("resourceYAML", ResourceApplyDefinition.MAX_MANIFEST_LENGTH),
+                arguments.optionalBoolean("dryRun").orElse(false));
+        ApplyConfirmation confirmation = new ApplyConfirmation(
+                caller, conversation, arguments.optionalBoolean("confirm").orElse(false));
+        ApplyReport report = applyResources.apply(caller, command, confirmation);
+        String text = text(report, caller, confirmation);
+        Map<String, Object> structured = structured(report);
+        return switch (report.status()) {
+            case REJECTED, FAILED -> Results.failure(text, structured);
+            case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED -> Results.success(text, structured);
+        };
+    }
+
+    static String text(ApplyReport report, Caller caller, ApplyConfirmation confirmation) {
+        List<Row> rows = rows(report);
+        StringBuilder text = new StringBuilder(headline(report, rows.size(), caller, confirmation)).append('\n');
+        rows.forEach(row -> text.append("- ").append(OneLine.of(row.line())).append('\n'));
+        nextStep(report.status(), confirmation)
+                .ifPresent(next -> text.append(next).append('\n'));
+        return text.toString();
+    }
+
+    private static String headline(ApplyReport report, int documents, Caller caller, ApplyConfirmation confirmation) {
+        String count = documents + (documents == 1 ? " document" : " documents");
+        String where = " on cluster " + OneLine.of(caller.cluster());
+        return switch (report.status()) {
+            case PREVIEWED -> "Dry run of " + count + where + ": nothing was applied. The plan:";
+            case APPLIED -> "Applied " + count + where + ": " + tally(report.outcomes()) + ".";
+            case DECLINED -> "Declined: the user did not approve the plan, so nothing was applied.";
+            case CANCELLED ->
+                confirmation
+                        .unanswered()
+                        .map(reason -> "Cancelled: no answer came to the confirmation question ("
+                                + shortened(OneLine.of(reason)) + "), so nothing was applied.")
+                        .orElse("Cancelled: the user dismissed the confirmation question, so nothing was applied.");
+            case CONFIRMATION_REQUIRED -> "Confirmation required: nothing was applied yet. The plan:";
+            case REJECTED -> "Rejected: a dry run failed, so nothing was applied.";
+            case FAILED ->
+                "Failed: applying stopped at a document that failed; the documents before it are"
+                        + " applied, the ones after it are not.";
+        };
+    }
+
+    /** A client's error message is not worth more than a line of the answer. */
+    private static String shortened(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
+    }
+
+    private static Optional<String> nextStep(Status status, ApplyConfirmation confirmation) {
+        String confirmArgument = "show this plan to the user and, once they approve it, call " + NAME
+                + " again with the same resourceYAML and confirm: true.";
+        return switch (status) {
+            case PREVIEWED ->
+                Optional.of(
+                        confirmation.canAsk()
+                                ? "To apply it, call " + NAME + " again with the same resourceYAML without dryRun;"
+                                        + " the user will be asked to confirm."
+                                : "To apply it, " + confirmArgument);
+            case CONFIRMATION_REQUIRED ->
+                Optional.of("This client cannot ask its user, so " + confirmArgument + " Do not pass confirm: true"
+                        + " without the user's approval.");
+            case DECLINED -> Optional.of("Do not apply it again unless the user asks; ask them what to change.");
+            case CANCELLED -> Optional.of("Call " + NAME + " again if the user still wants these changes.");
+            case REJECTED -> Optional.of("Fix the document whose dry run failed and send the whole request again.");
+            case FAILED ->
+                Optional.of("Fix the failed document and send the whole request again: the documents"
+                        + " already applied come out unchanged.");
+            case APPLIED -> Optional.empty();
+        };
+    }
+
+    private static String tally(List<DocumentOutcome> outcomes) {
+        long created = count(outcomes, ApplyOutcome.Created.class);
+        long configured = count(outcomes, ApplyOutcome.Configured.class);
+        long unchanged = count(outcomes, ApplyOutcome.Unchanged.class);
+        if (created == 0 && configured == 0) {
+            return "every document is already as written";
+        }
+        return created + " created, " + configured + " configured, " + unchanged + " unchanged";
+    }
+
+    private static long count(List<DocumentOutcome> outcomes, Class<? extends ApplyOutcome> kind) {
+        return outcomes.stream()
+                .filter(outcome -> kind.isInstance(outcome.outcome()))
+                .count();
+    }
+
+    static Map<String, Object> structured(ApplyReport report) {
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("status", report.status().name());
+        structured.put("applied", report.status() == Status.APPLIED);
+        structured.put(
+                "documents",
+                rows(report).stream().map(ResourceApplyTool::describe).toList());
+        return structured;
+    }
+
+    private static Map<String, Object> describe(Row row) {
+        Manifest manifest = row.manifest();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("document", manifest.position().toString());
+        document.put("apiVersion", manifest.apiVersion());
+        document.put("kind", manifest.kind());
+        manifest.namespace().map(NamespaceName::value).ifPresent(namespace -> document.put("namespace", namespace));
+        document.put("name", manifest.name().value());
+        document.put("plan", row.plan());
+        row.outcome().ifPresent(outcome -> document.put("outcome", outcome.describe()));
+        return document;
+    }
+
+    /**
+     * One document with its plan and outcome. Outcomes, when there are any, cover every document of
+     * the request; the plan may stop short of them when a dry run failed.
+     */
+    private static List<Row> rows(ApplyReport report) {
+        Map<Position, DocumentPreview> previews = new LinkedHashMap<>();
+        report.plan().forEach(preview -> previews.put(preview.manifest().position(), preview));
+        if (report.outcomes().isEmpty()) {
+            return report.plan().stream()
+                    .map(preview -> new Row(preview.manifest(), Optional.of(preview), Optional.empty()))
+                    .toList();
+        }
+        return report.outcomes().stream()
+                .map(outcome -> new Row(
+                        outcome.manifest(),
+                        Optional.ofNullable(previews.get(outcome.manifest().position())),
+                        Optional.of(outcome.outcome())))
+                .toList();
+    }
+
+    private record Row(Manifest manifest, Optional<DocumentPreview> preview, Optional<ApplyOutcome> outcome) {
+
+        String plan() {
+            return preview.map(p -> p.change().describe()).orElse(NOT_PREVIEWED);
+        }
+
+        /** {@code document 2 (apps/v1 Deployment shop/web) will change spec.replicas → configured (spec.replicas)}. */
+        String line() {
+            return manifest.describe() + " " + plan()
+                    + outcome.map(o -> " → " + o.describe()).orElse("");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.kmcp.adapters.mcp.tool;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.Problem;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.GetResource;
+import io.kmcp.application.port.in.GetResourceQuery;
+import io.kmcp.application.port.in.ResourceDetail;
+import io.kmcp.domain.Texts;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code resource_get}: one object as YAML. A namespaced type asked for without a namespace makes
+ * the tool ask the user for it when the client supports elicitation, and retry once; otherwise the
+ * answer names the missing {@code namespace} argument.
+ */
+final class ResourceGetTool implements KmcpTool {
+
+    static final String NAME = "resource_get";
+
+    private static final Logger log = LoggerFactory.getLogger(ResourceGetTool.class);
+
+    private static final String DESCRIPTION = """
+            Read one Kubernetes object, with the caller's own permissions, as YAML (without managedFields \
+            and the last-applied annotation). `resource` names the type as in resource_list (pods, \
+            deployments.apps, apps/v1/Deployment …); `namespace` is required for namespaced types: when it \
+            is missing and the client supports elicitation, the user is asked for it. Secrets, service \
+            accounts and RBAC objects are restricted by this server's policy.""";
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "resource": {
+                  "type": "string", "minLength": 1, "maxLength": %d,
+                  "description": "The type of the object: pod, deployments.apps, apps/v1/Deployment …"
+                },
+                "name": {
+                  "type": "string", "minLength": 1, "maxLength": %d,
+                  "description": "The name of the object."
+                },
+                "namespace": {
+                  "type": "string", "maxLength": %d,
+                  "description": "The namespace of the object; required for namespaced types, ignored for cluster-scoped ones."
+                }
+              },
+              "required": ["resource", "name"],
+              "additionalProperties": false
+            }
+            """.formatted(Limits.RESOURCE, Limits.NAME, Limits.NAMESPACE);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "resource": {"type": "string", "description": "The fully-qualified type of the object, e.g. deployments.v1.apps."},
+                "object": {"type": "object", "description": "The object as the API server returned it, without managedFields."}
+              },
+              "required": ["resource", "object"],
+              "additionalProperties": false
+            }
+            """;
+
+    /** What the user fills in when the namespace is missing. */
+    static final Map<String, Object> NAMESPACE_FORM = Map.of(
+            "type", "object",
+            "properties",
+                    Map.of(
+                            "namespace",
+                            Map.of(
+                                    "type", "string",
+                                    "title", "Namespace",
+                                    "description", "The namespace the object is in, e.g. default",
+                                    "minLength", 1,
+                                    "maxLength", Limits.NAMESPACE)),
+            "required", List.of("namespace"));
+
+    private final GetResource getResource;
+
+    ResourceGetTool(GetResource getResource) {
+        this.getResource = Objects.requireNonNull(getResource, "getResource");
+    }
+
+    @Override
+    public Tool definition() {
+        return Tool.builder()
+                .name(NAME)
+                .title("Read a Kubernetes object")
+                .description(DESCRIPTION)
+                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
+                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
+                .annotations(ToolAnnotations.builder()
+                        .title("Read a Kubernetes object")
+                        .readOnlyHint(true)
+                        .destructiveHint(false)
+                        .idempotentHint(true)
+                        .openWorldHint(true)
+                        .build())
+                .build();
+    }
+
+    @Override
+    public List<String> argumentNames() {
+        return List.of("resource", "name", "namespace");
+    }
+
+    @Override
+    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+        GetResourceQuery query = new GetResourceQuery(
+                arguments.requiredString("resource", Limits.RESOURCE),
+                arguments.requiredString("name", Limits.NAME),
+                arguments.optionalString("namespace", Limits.NAMESPACE));
+        try {
+            return answer(getResource.get(caller, query));
+        } catch (RequestFailedException failed) {
+            if (failed.problem().reason() != Problem.Reason.NAMESPACE_REQUIRED
+                    || query.namespace().isPresent()) {
+                throw failed;
+            }
+            return askForNamespace(caller, query, failed.problem(), conversation);
+        }
+    }
+
+    private CallToolResult askForNamespace(
+            Caller caller, GetResourceQuery query, Problem missing, Conversation conversation) {
+        String retry = " Call " + NAME + " again with the 'namespace' argument.";
+        if (!conversation.canAsk()) {
+            return Results.failure(new Problem(
+                    Problem.Reason.NAMESPACE_REQUIRED,
+                    "The argument 'namespace' is required here: " + missing.message() + retry));
+        }
+        String question = missing.message() + " Which namespace is " + Texts.quote(query.name()) + " in?";
+        Conversation.Answer answer = conversation.ask(question, NAMESPACE_FORM);
+        if (answer instanceof Conversation.Answer.Accepted accepted) {
+            return namespaceOf(accepted)
+                    .map(namespace -> answer(getResource.get(
+                            caller, new GetResourceQuery(query.resource(), query.name(), Optional.of(namespace)))))
+                    .orElseGet(() -> Results.failure(new Problem(
+                            Problem.Reason.NAMESPACE_REQUIRED,
+                            "The answer held no namespace, so nothing was read." + retry)));
+        }
+        String what;
+        if (answer instanceof Conversation.Answer.Declined) {
+            what = "The user declined to name a namespace";
+        } else if (answer instanceof Conversation.Answer.Cancelled) {
+            what = "The user cancelled the question about the namespace";
+        } else {
+            log.info("no answer to the namespace question: {}", ((Conversation.Answer.Unanswered) answer).reason());
+            what = "No answer came to the question about the namespace";
+        }
+        return Results.failure(new Problem(
+                Problem.Reason.NAMESPACE_REQUIRED, what + ", so nothing was read: " + missing.message() + retry));
+    }
+
+    private static Optional<String> namespaceOf(Conversation.Answer.Accepted accepted) {
+        return accepted.content().get("namespace") instanceof String namespace && !namespace.isBlank()
+                ? Optional.of(namespace.strip())
+                : Optional.empty();
+    }
+
+    private static CallToolResult answer(ResourceDetail detail) {
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("resource", detail.type().fullyQualifiedName());
+        structured.put("object", detail.object());
+        return Results.success(Yaml.of(detail.object()), structured);
+    }
+}

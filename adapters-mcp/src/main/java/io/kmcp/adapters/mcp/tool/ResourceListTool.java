@@ -1,0 +1,193 @@
+package io.kmcp.adapters.mcp.tool;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.ListResources;
+import io.kmcp.application.port.in.ListResourcesQuery;
+import io.kmcp.application.port.in.ResourceList;
+import io.kmcp.domain.resource.ContinueToken;
+import io.kmcp.domain.resource.PageLimit;
+import io.kmcp.domain.type.ResourceType;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code resource_list}: one page of objects of one type, as a table and as objects. */
+final class ResourceListTool implements KmcpTool {
+
+    static final String NAME = "resource_list";
+
+    private static final String DESCRIPTION = """
+            List Kubernetes objects of one type, one page at a time, with the caller's own permissions.
+            `resource` names the type: plural, singular, kind or short name (pods, pod, Pod, po), optionally \
+            qualified by version and group (deployments.apps, deployments.v1.apps, apps/v1/Deployment); \
+            resource_types shows what the cluster serves. Leave `namespace` out to list all namespaces. \
+            The text answer is a table of the most useful columns; the full objects (without managedFields) \
+            are in the structured content. When more objects follow, the answer gives a continue token: call \
+            again with the same arguments plus `continue`. Secrets, service accounts and RBAC objects are \
+            restricted by this server's policy.""";
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "resource": {
+                  "type": "string", "minLength": 1, "maxLength": %d,
+                  "description": "The type to list: pods, po, Pod, deployments.apps, deployments.v1.apps, apps/v1/Deployment …"
+                },
+                "namespace": {
+                  "type": "string", "maxLength": %d,
+                  "description": "The namespace to list; leave it out (or empty) for all namespaces. Ignored for cluster-scoped types."
+                },
+                "labelSelector": {
+                  "type": "string", "maxLength": %d,
+                  "description": "Only objects whose labels match, e.g. app=web,tier!=cache or env in (prod,staging)."
+                },
+                "fieldSelector": {
+                  "type": "string", "maxLength": %d,
+                  "description": "Only objects whose fields match, e.g. status.phase=Running or spec.nodeName=node-1."
+                },
+                "limit": {
+                  "type": "integer", "minimum": 1, "maximum": %d,
+                  "description": "Objects per page, %d when left out."
+                },
+                "continue": {
+                  "type": "string", "maxLength": %d,
+                  "description": "The continue token of the previous page, to get the next one."
+                }
+              },
+              "required": ["resource"],
+              "additionalProperties": false
+            }
+            """.formatted(
+                    Limits.RESOURCE,
+                    Limits.NAMESPACE,
+                    Limits.SELECTOR,
+                    Limits.SELECTOR,
+                    PageLimit.MAX,
+                    PageLimit.DEFAULT,
+                    ContinueToken.MAX_LENGTH);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "resource": {"type": "string", "description": "The fully-qualified type listed, e.g. deployments.v1.apps."},
+                "apiVersion": {"type": "string"},
+                "kind": {"type": "string"},
+                "namespace": {"type": "string", "description": "The namespace listed; absent for all namespaces and for cluster-scoped types."},
+                "items": {"type": "array", "items": {"type": "object"}, "description": "The objects of this page."},
+                "continue": {"type": "string", "description": "Present when more objects follow: pass it as `continue` for the next page."},
+                "remainingItemCount": {"type": "integer", "minimum": 0, "description": "The API server's estimate of the objects after this page."}
+              },
+              "required": ["resource", "apiVersion", "kind", "items"],
+              "additionalProperties": false
+            }
+            """;
+
+    private final ListResources listResources;
+    private final Clock clock;
+
+    ResourceListTool(ListResources listResources, Clock clock) {
+        this.listResources = Objects.requireNonNull(listResources, "listResources");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Tool definition() {
+        return Tool.builder()
+                .name(NAME)
+                .title("List Kubernetes objects")
+                .description(DESCRIPTION)
+                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
+                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
+                .annotations(ToolAnnotations.builder()
+                        .title("List Kubernetes objects")
+                        .readOnlyHint(true)
+                        .destructiveHint(false)
+                        .idempotentHint(true)
+                        .openWorldHint(true)
+                        .build())
+                .build();
+    }
+
+    @Override
+    public List<String> argumentNames() {
+        return List.of("resource", "namespace", "labelSelector", "fieldSelector", "limit", "continue");
+    }
+
+    @Override
+    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+        ListResourcesQuery query = new ListResourcesQuery(
+                arguments.requiredString("resource", Limits.RESOURCE),
+                arguments.optionalString("namespace", Limits.NAMESPACE),
+                arguments.optionalString("labelSelector", Limits.SELECTOR),
+                arguments.optionalString("fieldSelector", Limits.SELECTOR),
+                arguments.optionalInteger("limit", 1, PageLimit.MAX),
+                arguments.optionalString("continue", ContinueToken.MAX_LENGTH));
+        ResourceList page = listResources.list(caller, query);
+        return Results.success(text(page, clock.instant()), structured(page));
+    }
+
+    static String text(ResourceList page, Instant now) {
+        ResourceType type = page.type();
+        String where = page.namespace()
+                .map(namespace -> " in namespace " + namespace)
+                .orElse(type.namespaced() ? " in all namespaces" : "");
+        StringBuilder text = new StringBuilder();
+        if (page.items().isEmpty()) {
+            text.append("No ")
+                    .append(type.fullyQualifiedName())
+                    .append(" found")
+                    .append(where)
+                    .append(".\n");
+        } else {
+            text.append(type.fullyQualifiedName())
+                    .append(where)
+                    .append(": ")
+                    .append(page.items().size())
+                    .append(page.items().size() == 1 ? " object" : " objects")
+                    .append(page.continueToken().isPresent() ? " on this page" : "")
+                    .append('\n');
+            boolean withNamespace = type.namespaced() && page.namespace().isEmpty();
+            List<ListColumns.Column> columns = ListColumns.of(type, withNamespace, page.items(), now);
+            Table table =
+                    new Table(columns.stream().map(ListColumns.Column::header).toList());
+            for (Map<String, Object> item : page.items()) {
+                table.add(columns.stream()
+                        .map(column -> column.value().apply(item))
+                        .toList());
+            }
+            text.append(table.render());
+        }
+        page.continueToken()
+                .ifPresent(token -> text.append("More objects follow")
+                        .append(page.remainingItemCount()
+                                .map(count -> " (about " + count + " more)")
+                                .orElse(""))
+                        .append(". For the next page call ")
+                        .append(NAME)
+                        .append(" again with the same arguments and continue=\"")
+                        .append(token)
+                        .append("\".\n"));
+        return text.toString();
+    }
+
+    static Map<String, Object> structured(ResourceList page) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("resource", page.type().fullyQualifiedName());
+        content.put("apiVersion", page.type().groupVersion());
+        content.put("kind", page.type().kind());
+        page.namespace().ifPresent(namespace -> content.put("namespace", namespace));
+        content.put("items", page.items());
+        page.continueToken().ifPresent(token -> content.put("continue", token));
+        page.remainingItemCount().ifPresent(count -> content.put("remainingItemCount", count));
+        return content;
+    }
+}

@@ -1,0 +1,135 @@
+package io.kmcp.adapters.mcp.support;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.ApplyCommand;
+import io.kmcp.application.port.in.ApplyReport;
+import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.in.DescribeResourceTypes;
+import io.kmcp.application.port.in.GetResource;
+import io.kmcp.application.port.in.GetResourceQuery;
+import io.kmcp.application.port.in.ListResources;
+import io.kmcp.application.port.in.ListResourcesQuery;
+import io.kmcp.application.port.in.ResourceDetail;
+import io.kmcp.application.port.in.ResourceList;
+import io.kmcp.application.port.in.ResourceTypesQuery;
+import io.kmcp.application.port.out.ApplyApproval;
+import io.kmcp.domain.apply.DocumentOutcome;
+import io.kmcp.domain.apply.DocumentPreview;
+import io.kmcp.domain.type.ResourceType;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+/**
+ * The use cases in memory: each answers with what the test programmed and records every call, with
+ * its caller, so that a test can also prove that no call happened. Apply also records every decision
+ * of the approval the tool passed.
+ */
+public final class FakeKubernetes implements ListResources, GetResource, DescribeResourceTypes, ApplyResources {
+
+    public record Call(Caller caller, Object query) {}
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile BiFunction<Caller, ListResourcesQuery, ResourceList> list = (caller, query) -> {
+        throw new AssertionError("resource_list was not expected");
+    };
+    private volatile BiFunction<Caller, GetResourceQuery, ResourceDetail> get = (caller, query) -> {
+        throw new AssertionError("resource_get was not expected");
+    };
+    private volatile BiFunction<Caller, ResourceTypesQuery, List<ResourceType>> types = (caller, query) -> {
+        throw new AssertionError("resource_types was not expected");
+    };
+    private final List<ApplyApproval.Decision> decisions = new CopyOnWriteArrayList<>();
+    private volatile BiFunction<ApplyCommand, ApplyApproval, ApplyReport> apply = (command, approval) -> {
+        throw new AssertionError("resource_apply was not expected");
+    };
+
+    public void reset() {
+        decisions.clear();
+        apply = (command, approval) -> {
+            throw new AssertionError("resource_apply was not expected");
+        };
+        calls.clear();
+        list = (caller, query) -> {
+            throw new AssertionError("resource_list was not expected");
+        };
+        get = (caller, query) -> {
+            throw new AssertionError("resource_get was not expected");
+        };
+        types = (caller, query) -> {
+            throw new AssertionError("resource_types was not expected");
+        };
+    }
+
+    public void onList(BiFunction<Caller, ListResourcesQuery, ResourceList> answer) {
+        list = answer;
+    }
+
+    public void onGet(BiFunction<Caller, GetResourceQuery, ResourceDetail> answer) {
+        get = answer;
+    }
+
+    public void onTypes(BiFunction<Caller, ResourceTypesQuery, List<ResourceType>> answer) {
+        types = answer;
+    }
+
+    public void onApply(BiFunction<ApplyCommand, ApplyApproval, ApplyReport> answer) {
+        apply = answer;
+    }
+
+    /**
+     * Apply as the service does it: a dry run answers the plan; otherwise the approval is asked once
+     * and its decision gives the report, with these outcomes when approved.
+     */
+    public void onApply(List<DocumentPreview> plan, List<DocumentOutcome> outcomesOnceApproved) {
+        apply = (command, approval) -> {
+            if (command.dryRun()) {
+                return new ApplyReport(ApplyReport.Status.PREVIEWED, plan, List.of());
+            }
+            return switch (approval.ask(plan)) {
+                case APPROVED -> new ApplyReport(ApplyReport.Status.APPLIED, plan, outcomesOnceApproved);
+                case DECLINED -> new ApplyReport(ApplyReport.Status.DECLINED, plan, List.of());
+                case CANCELLED -> new ApplyReport(ApplyReport.Status.CANCELLED, plan, List.of());
+                case UNAVAILABLE -> new ApplyReport(ApplyReport.Status.CONFIRMATION_REQUIRED, plan, List.of());
+            };
+        };
+    }
+
+    /** What the approvals passed to apply decided, in order. */
+    public List<ApplyApproval.Decision> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public ResourceList list(Caller caller, ListResourcesQuery query) {
+        calls.add(new Call(caller, query));
+        return list.apply(caller, query);
+    }
+
+    @Override
+    public ResourceDetail get(Caller caller, GetResourceQuery query) {
+        calls.add(new Call(caller, query));
+        return get.apply(caller, query);
+    }
+
+    @Override
+    public List<ResourceType> describe(Caller caller, ResourceTypesQuery query) {
+        calls.add(new Call(caller, query));
+        return types.apply(caller, query);
+    }
+
+    @Override
+    public ApplyReport apply(Caller caller, ApplyCommand command, ApplyApproval approval) {
+        calls.add(new Call(caller, command));
+        ApplyApproval recording = preview -> {
+            ApplyApproval.Decision decision = approval.ask(preview);
+            decisions.add(decision);
+            return decision;
+        };
+        return apply.apply(command, recording);
+    }
+}

@@ -1,0 +1,87 @@
+package io.kmcp.adapters.mcp.support;
+
+import io.kmcp.adapters.mcp.McpEndpoint;
+import io.kmcp.adapters.mcp.McpEndpointSettings;
+import io.kmcp.adapters.mcp.McpHttpSecurity;
+import io.kmcp.adapters.mcp.McpSecuritySettings;
+import io.kmcp.adapters.mcp.UseCases;
+import io.kmcp.adapters.mcp.http.HealthServlet;
+import io.kmcp.adapters.mcp.security.ClusterSelector;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The adapter wired the way the bootstrap module wires it, around in-memory use cases: the MCP
+ * servlet at /mcp, the health servlet, and the security chain from {@link McpHttpSecurity}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class McpTestApplication {
+
+    public static final String CLUSTER = "test-cluster";
+    public static final String ALLOWED_ORIGIN = "http://allowed.example";
+    public static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    @Bean
+    FakeKubernetes fakeKubernetes() {
+        return new FakeKubernetes();
+    }
+
+    @Bean
+    McpEndpoint mcpEndpoint(FakeKubernetes kubernetes) {
+        McpEndpointSettings settings = McpEndpointSettings.defaults()
+                .withRequestTimeout(Duration.ofSeconds(20))
+                // The transport sends a listening stream's headers with its first event: ping soon.
+                .withKeepAliveInterval(Duration.ofSeconds(1))
+                .withMaxRequestBytes(MAX_REQUEST_BYTES);
+        return new McpEndpoint(new UseCases(kubernetes, kubernetes, kubernetes, kubernetes), settings, TestClock.CLOCK);
+    }
+
+    @Bean
+    ServletRegistrationBean<HttpServlet> mcpServlet(McpEndpoint endpoint) {
+        ServletRegistrationBean<HttpServlet> registration =
+                new ServletRegistrationBean<>(endpoint.servlet(), endpoint.path());
+        registration.setAsyncSupported(true);
+        registration.setName("mcp");
+        return registration;
+    }
+
+    @Bean
+    ServletRegistrationBean<HttpServlet> healthServlet() {
+        ServletRegistrationBean<HttpServlet> registration =
+                new ServletRegistrationBean<>(new HealthServlet(TestClock.CLOCK), HealthServlet.PATH);
+        registration.setName("health");
+        return registration;
+    }
+
+    /** Verifies the signature only: every claim check under test is k-mcp's own. */
+    @Bean
+    JwtDecoder jwtDecoder() {
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(TestTokens.trustedPublicKey()).build();
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, McpEndpoint endpoint, JwtDecoder decoder)
+            throws Exception {
+        McpSecuritySettings settings = McpSecuritySettings.defaults()
+                .withAllowedOrigins(List.of(ALLOWED_ORIGIN))
+                .withAuthorizationServers(List.of(TestTokens.ISSUER));
+        new McpHttpSecurity(endpoint, decoder, ClusterSelector.single(CLUSTER), settings, TestClock.CLOCK)
+                .applyTo(http);
+        http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
+        return http.build();
+    }
+}

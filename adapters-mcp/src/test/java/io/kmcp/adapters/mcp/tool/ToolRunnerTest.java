@@ -1,0 +1,74 @@
+package io.kmcp.adapters.mcp.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kmcp.adapters.mcp.support.FakeKubernetes;
+import io.kmcp.adapters.mcp.support.TestClock;
+import io.kmcp.adapters.mcp.support.Types;
+import io.kmcp.application.BearerToken;
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.ResourceList;
+import io.kmcp.domain.InvalidInputException;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ToolRunnerTest {
+
+    private static final Caller CALLER =
+            new Caller("c", "system:serviceaccount:a:b", new BearerToken("t", TestClock.NOW.plusSeconds(60)));
+
+    private final FakeKubernetes kubernetes = new FakeKubernetes();
+    private final ToolRunner runner = new ToolRunner(new ResourceListTool(kubernetes, TestClock.CLOCK));
+
+    @Test
+    @DisplayName("Without an authenticated caller the tool refuses and no use case runs")
+    void noCallerNoUseCase() {
+        kubernetes.onList((caller, query) ->
+                new ResourceList(Types.PODS, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+
+        CallToolResult result = runner.run(Optional.empty(), request(), NO_CONVERSATION);
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo(ToolRunner.UNAUTHENTICATED);
+        assertThat(kubernetes.calls()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A domain rule broken by an argument is an isError result with the domain's message")
+    void domainRefusalIsAnErrorResult() {
+        kubernetes.onList((caller, query) -> {
+            throw new InvalidInputException("The limit 0 is out of range.");
+        });
+
+        CallToolResult result = runner.run(Optional.of(CALLER), request(), NO_CONVERSATION);
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("The limit 0 is out of range.");
+    }
+
+    private static CallToolRequest request() {
+        return new CallToolRequest("resource_list", Map.of("resource", "pods"));
+    }
+
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    private static final Conversation NO_CONVERSATION = new Conversation() {
+        @Override
+        public boolean canAsk() {
+            return false;
+        }
+
+        @Override
+        public Answer ask(String message, Map<String, Object> requestedSchema) {
+            return new Answer.Unanswered("not supported");
+        }
+    };
+}
