@@ -1,10 +1,12 @@
 package io.kmcp.adapters.kubernetes;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How to reach one cluster's API server, as the operator configured it. Validated here so that a
@@ -72,6 +74,21 @@ public record ClusterConnection(
                 connectTimeout,
                 requestTimeout,
                 plainHttpAllowed);
+    }
+
+    /**
+     * A TLS context that trusts this API server exactly as k-mcp's Kubernetes clients do (the cluster
+     * CA, the TLS server name), for other HTTPS clients of the same server such as the token verifier
+     * fetching the issuer's keys.
+     */
+    public SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, ClusterTrust.trustManagers(this), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a TLS context for cluster " + name, e);
+        }
     }
 
     public ClusterConnection withTimeouts(Duration connect, Duration request) {
