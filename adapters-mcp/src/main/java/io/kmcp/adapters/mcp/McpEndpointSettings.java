@@ -21,13 +21,15 @@ public record McpEndpointSettings(
         Duration requestTimeout,
         Duration keepAliveInterval,
         Duration sessionIdleTimeout,
-        int maxRequestBytes) {
+        int maxRequestBytes,
+        int maxSessionsPerCaller) {
 
     public static final String DEFAULT_PATH = "/mcp";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_SESSIONS_PER_CALLER = 32;
 
     public McpEndpointSettings {
         Objects.requireNonNull(path, "path");
@@ -41,6 +43,10 @@ public record McpEndpointSettings(
         requirePositive("request timeout", requestTimeout);
         requirePositive("keep-alive interval", keepAliveInterval);
         requirePositive("session idle timeout", sessionIdleTimeout);
+        if (maxSessionsPerCaller < 1) {
+            throw new IllegalArgumentException(
+                    "the sessions a caller may hold must be at least 1, was " + maxSessionsPerCaller);
+        }
         if (maxRequestBytes < 1024) {
             throw new IllegalArgumentException(
                     "the request size limit must be at least 1024 bytes, was " + maxRequestBytes);
@@ -54,32 +60,57 @@ public record McpEndpointSettings(
                 DEFAULT_REQUEST_TIMEOUT,
                 DEFAULT_KEEP_ALIVE_INTERVAL,
                 DEFAULT_SESSION_IDLE_TIMEOUT,
-                DEFAULT_MAX_REQUEST_BYTES);
+                DEFAULT_MAX_REQUEST_BYTES,
+                DEFAULT_MAX_SESSIONS_PER_CALLER);
     }
 
     public McpEndpointSettings withRequestTimeout(Duration timeout) {
         return new McpEndpointSettings(
-                path, serverVersion, timeout, keepAliveInterval, sessionIdleTimeout, maxRequestBytes);
+                path,
+                serverVersion,
+                timeout,
+                keepAliveInterval,
+                sessionIdleTimeout,
+                maxRequestBytes,
+                maxSessionsPerCaller);
     }
 
     public McpEndpointSettings withKeepAliveInterval(Duration interval) {
         return new McpEndpointSettings(
-                path, serverVersion, requestTimeout, interval, sessionIdleTimeout, maxRequestBytes);
+                path,
+                serverVersion,
+                requestTimeout,
+                interval,
+                sessionIdleTimeout,
+                maxRequestBytes,
+                maxSessionsPerCaller);
     }
 
     public McpEndpointSettings withSessionIdleTimeout(Duration timeout) {
         return new McpEndpointSettings(
-                path, serverVersion, requestTimeout, keepAliveInterval, timeout, maxRequestBytes);
+                path, serverVersion, requestTimeout, keepAliveInterval, timeout, maxRequestBytes, maxSessionsPerCaller);
     }
 
     public McpEndpointSettings withMaxRequestBytes(int bytes) {
         return new McpEndpointSettings(
-                path, serverVersion, requestTimeout, keepAliveInterval, sessionIdleTimeout, bytes);
+                path,
+                serverVersion,
+                requestTimeout,
+                keepAliveInterval,
+                sessionIdleTimeout,
+                bytes,
+                maxSessionsPerCaller);
     }
 
     public McpEndpointSettings withServerVersion(String version) {
         return new McpEndpointSettings(
-                path, version, requestTimeout, keepAliveInterval, sessionIdleTimeout, maxRequestBytes);
+                path,
+                version,
+                requestTimeout,
+                keepAliveInterval,
+                sessionIdleTimeout,
+                maxRequestBytes,
+                maxSessionsPerCaller);
     }
 
     /** The version in this jar's manifest, {@code dev} when run from classes. */
@@ -92,5 +123,10 @@ public record McpEndpointSettings(
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("the " + what + " must be positive, was " + duration);
         }
+    }
+
+    public McpEndpointSettings withMaxSessionsPerCaller(int sessions) {
+        return new McpEndpointSettings(
+                path, serverVersion, requestTimeout, keepAliveInterval, sessionIdleTimeout, maxRequestBytes, sessions);
     }
 }

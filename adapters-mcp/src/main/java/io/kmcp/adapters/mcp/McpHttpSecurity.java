@@ -72,7 +72,7 @@ public final class McpHttpSecurity {
                 decoder, clusters, settings.audience(), settings.clockSkew(), settings.protectedResource(), clock);
         // The transport ends a session idle for one to two sweep intervals; the binding must outlive it.
         Duration idle = endpoint.settings().sessionIdleTimeout().multipliedBy(2).plusMinutes(1);
-        this.sessionOwners = new SessionOwners(idle, clock);
+        this.sessionOwners = new SessionOwners(idle, endpoint.settings().maxSessionsPerCaller(), clock);
     }
 
     public HttpSecurity applyTo(HttpSecurity http) throws Exception {

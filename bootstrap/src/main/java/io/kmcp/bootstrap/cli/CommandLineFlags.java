@@ -25,7 +25,9 @@ public final class CommandLineFlags {
             Map.entry("tls-server-name", "kmcp.tls-server-name"),
             Map.entry("log-level", "logging.level.io.kmcp"),
             Map.entry("allowed-origins", "kmcp.allowed-origins"),
-            Map.entry("restrict", "kmcp.restricted-types"));
+            Map.entry("restrict", "kmcp.restricted-types"),
+            Map.entry("tls-cert", "server.ssl.certificate"),
+            Map.entry("tls-key", "server.ssl.certificate-private-key"));
 
     private static final Map<String, String> SWITCHES = Map.of();
 
@@ -79,6 +81,15 @@ public final class CommandLineFlags {
             }
             properties.put(VALUED.get(name), validated(name, value));
         }
+        boolean certificate = properties.containsKey(VALUED.get("tls-cert"));
+        boolean key = properties.containsKey(VALUED.get("tls-key"));
+        if (certificate != key) {
+            throw new InvalidFlagException("--tls-cert and --tls-key go together: give both PEM files to serve HTTPS,"
+                    + " or neither to serve plain HTTP");
+        }
+        if (certificate) {
+            properties.put("server.ssl.enabled", "true");
+        }
         List<String> springArguments = new ArrayList<>();
         properties.forEach((property, value) -> springArguments.add("--" + property + "=" + value));
         return springArguments;
@@ -126,6 +137,8 @@ public final class CommandLineFlags {
             case "log-level" -> "info";
             case "allowed-origins" -> "http://localhost:6274";
             case "restrict" -> "configmaps,sealedsecrets.bitnami.com";
+            case "tls-cert" -> "tls.crt";
+            case "tls-key" -> "tls.key";
             default -> "value";
         };
     }
@@ -148,6 +161,7 @@ public final class CommandLineFlags {
                   --tls-server-name NAME      name to verify the API server's certificate against
                   --restrict LIST             more types to restrict, e.g. configmaps,sealedsecrets.bitnami.com
                   --allowed-origins LIST      browser origins allowed to call /mcp (default none)
+                  --tls-cert F --tls-key F    serve HTTPS with this PEM certificate (chain) and key
                   --log-level LEVEL           debug, info, warn or error (default info)
                   --some.spring.property=V    any other setting of application.yaml
                   --help, --version

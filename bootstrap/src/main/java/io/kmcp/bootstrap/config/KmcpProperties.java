@@ -67,10 +67,12 @@ public record KmcpProperties(
     /**
      * @param clients Kubernetes clients kept (one per cluster and token)
      * @param requestBytes largest MCP request body accepted
+     * @param sessionsPerCaller MCP sessions one caller may hold at once
      */
     public record Limits(
             @DefaultValue("64") int clients,
-            @DefaultValue("1048576") int requestBytes) {}
+            @DefaultValue("1048576") int requestBytes,
+            @DefaultValue("32") int sessionsPerCaller) {}
 
     /** The clusters of the {@code clusters} list plus the one given by the top-level flags. */
     public List<Cluster> allClusters() {

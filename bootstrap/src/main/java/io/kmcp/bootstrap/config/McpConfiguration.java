@@ -27,7 +27,8 @@ class McpConfiguration {
             KmcpProperties properties) {
         McpEndpointSettings settings = McpEndpointSettings.defaults()
                 .withRequestTimeout(properties.timeouts().elicitation())
-                .withMaxRequestBytes(properties.limits().requestBytes());
+                .withMaxRequestBytes(properties.limits().requestBytes())
+                .withMaxSessionsPerCaller(properties.limits().sessionsPerCaller());
         return new McpEndpoint(new UseCases(list, get, types, apply), settings, Clock.systemUTC());
     }
 

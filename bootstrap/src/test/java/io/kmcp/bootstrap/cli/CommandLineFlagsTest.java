@@ -37,6 +37,19 @@ class CommandLineFlagsTest {
     }
 
     @Test
+    @DisplayName("--tls-cert and --tls-key turn on HTTPS, together")
+    void tls() {
+        assertThat(CommandLineFlags.toSpringArguments("--tls-cert", "tls.crt", "--tls-key", "tls.key"))
+                .containsExactly(
+                        "--server.ssl.certificate=tls.crt",
+                        "--server.ssl.certificate-private-key=tls.key",
+                        "--server.ssl.enabled=true");
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--tls-cert", "tls.crt"))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessageContaining("go together");
+    }
+
+    @Test
     @DisplayName("a Spring property passes through for settings without a flag")
     void springProperty() {
         assertThat(CommandLineFlags.toSpringArguments("--kmcp.timeouts.request=5s"))

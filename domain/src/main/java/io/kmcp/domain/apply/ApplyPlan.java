@@ -20,6 +20,11 @@ import java.util.Set;
  */
 public final class ApplyPlan {
 
+    /** Everything not ranked below comes last, in the order written. */
+    private static final int LAST = 6;
+
+    private static final Map<String, Integer> RANKS = ranks();
+
     private final List<Step> steps;
 
     private ApplyPlan(List<Step> steps) {
@@ -127,10 +132,6 @@ public final class ApplyPlan {
     private static int rank(Manifest manifest) {
         return RANKS.getOrDefault(manifest.group() + "/" + manifest.kind(), LAST);
     }
-
-    private static final int LAST = 6;
-
-    private static final Map<String, Integer> RANKS = ranks();
 
     private static Map<String, Integer> ranks() {
         Map<String, Integer> ranks = new HashMap<>();

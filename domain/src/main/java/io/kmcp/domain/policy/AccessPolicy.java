@@ -45,6 +45,30 @@ public final class AccessPolicy {
             "service accounts and their tokens (serviceaccounts/token) act as identities in the cluster";
     private static final String RBAC_WHY = "RBAC objects grant permissions";
 
+    private static final String ENTRY_FORMS = "write a plural (configmaps), a kind (ConfigMap), either with its"
+            + " group (sealedsecrets.bitnami.com), or *.<group> for a whole group (*.example.com)";
+
+    private final List<String> extraEntries;
+    private final List<Restriction> restrictions;
+    private final List<KnownRestrictedType> knownRestrictedTypes;
+
+    private AccessPolicy(List<String> extraEntries, List<Restriction> restrictions) {
+        this.extraEntries = List.copyOf(extraEntries);
+        this.restrictions = List.copyOf(restrictions);
+        this.knownRestrictedTypes = restrictions.stream()
+                .flatMap(restriction -> restriction instanceof Restriction.NamedType named
+                        ? named
+                                .group()
+                                .map(group -> new KnownRestrictedType(
+                                        group,
+                                        named.names(),
+                                        named.shortNames(),
+                                        PolicyDecision.Restricted.of(named.subject(), named.why())))
+                                .stream()
+                        : Stream.empty())
+                .toList();
+    }
+
     private static List<Restriction> builtInRestrictions() {
         return List.of(
                 Restriction.NamedType.core("secrets", "secret", Set.of(), SECRETS_WHY),
@@ -54,17 +78,6 @@ public final class AccessPolicy {
                 Restriction.NamedType.inGroup(RBAC_GROUP, "rolebindings", "rolebinding", RBAC_WHY),
                 Restriction.NamedType.inGroup(RBAC_GROUP, "clusterroles", "clusterrole", RBAC_WHY),
                 Restriction.NamedType.inGroup(RBAC_GROUP, "clusterrolebindings", "clusterrolebinding", RBAC_WHY));
-    }
-
-    private static final String ENTRY_FORMS = "write a plural (configmaps), a kind (ConfigMap), either with its"
-            + " group (sealedsecrets.bitnami.com), or *.<group> for a whole group (*.example.com)";
-
-    private final List<String> extraEntries;
-    private final List<Restriction> restrictions;
-
-    private AccessPolicy(List<String> extraEntries, List<Restriction> restrictions) {
-        this.extraEntries = List.copyOf(extraEntries);
-        this.restrictions = List.copyOf(restrictions);
     }
 
     /** Only the restrictions every k-mcp server has. */
@@ -204,18 +217,7 @@ public final class AccessPolicy {
      * entries written with a group), for resolution to consider even when discovery hides them.
      */
     public List<KnownRestrictedType> knownRestrictedTypes() {
-        return restrictions.stream()
-                .flatMap(restriction -> restriction instanceof Restriction.NamedType named
-                        ? named
-                                .group()
-                                .map(group -> new KnownRestrictedType(
-                                        group,
-                                        named.names(),
-                                        named.shortNames(),
-                                        PolicyDecision.Restricted.of(named.subject(), named.why())))
-                                .stream()
-                        : Stream.empty())
-                .toList();
+        return knownRestrictedTypes;
     }
 
     /** The catalog without the types this policy restricts: what an agent may be shown. */

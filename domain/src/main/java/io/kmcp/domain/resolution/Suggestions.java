@@ -53,12 +53,14 @@ final class Suggestions {
         if (distance <= allowedEdits) {
             return Optional.of(distance);
         }
-        String shorter = wanted.length() <= name.length() ? wanted : name;
-        String longer = shorter == wanted ? name : wanted;
-        if (shorter.length() >= MIN_CONTAINED_LENGTH && longer.contains(shorter)) {
+        if (contains(name, wanted) || contains(wanted, name)) {
             return Optional.of(CONTAINED_SCORE);
         }
         return Optional.empty();
+    }
+
+    private static boolean contains(String longer, String shorter) {
+        return shorter.length() >= MIN_CONTAINED_LENGTH && longer.contains(shorter);
     }
 
     private static Stream<String> names(ResourceType type) {

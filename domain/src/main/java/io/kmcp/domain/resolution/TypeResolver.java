@@ -58,9 +58,9 @@ public final class TypeResolver {
     }
 
     /**
-     * Types of the catalog, and restricted types known only to the policy, that the reference names.
-     * A known type counts unless the catalog itself shows it, so that a catalog the policy already
-     * filtered gives the same answers as the full one.
+     * Types of the catalog, and restricted types the policy knows by name, that the reference names.
+     * The known ones make a catalog the policy already filtered give the same answers as the full one;
+     * where the catalog shows such a type too, the two restricted candidates lead to the same refusal.
      */
     private List<Candidate> candidates(
             List<ResourceType> admitted,
@@ -70,17 +70,11 @@ public final class TypeResolver {
         List<ResourceType> served = admitted.stream()
                 .filter(type -> typeMatches.test(type, reference.name()))
                 .toList();
-        Stream<Candidate> hidden = policy.knownRestrictedTypes().stream()
+        Stream<Candidate> knownToPolicy = policy.knownRestrictedTypes().stream()
                 .filter(known -> reference.group().map(known.group()::equals).orElse(true))
                 .filter(known -> knownMatches.test(known, reference.name()))
-                .filter(known -> served.stream().noneMatch(type -> standsFor(known, type)))
-                .map(KnownOnlyToPolicy::new);
-        return Stream.concat(served.stream().map(Served::new), hidden).toList();
-    }
-
-    /** The served type is the one the policy knows by name: same group, and restricted. */
-    private boolean standsFor(KnownRestrictedType known, ResourceType type) {
-        return type.group().equals(known.group()) && !policy.allows(type);
+                .map(KnownToPolicy::new);
+        return Stream.concat(served.stream().map(Served::new), knownToPolicy).toList();
     }
 
     private static List<Candidate> inDefaultVersions(List<Candidate> candidates, ApiCatalog catalog) {
@@ -90,8 +84,8 @@ public final class TypeResolver {
         Stream<Candidate> oneVersionEach = ApiCatalog.byType(served).values().stream()
                 .map(catalog::defaultVersion)
                 .map(Served::new);
-        Stream<Candidate> hidden = candidates.stream().filter(KnownOnlyToPolicy.class::isInstance);
-        return Stream.concat(oneVersionEach, hidden).toList();
+        Stream<Candidate> knownToPolicy = candidates.stream().filter(KnownToPolicy.class::isInstance);
+        return Stream.concat(oneVersionEach, knownToPolicy).toList();
     }
 
     private Resolution choose(TypeReference reference, List<Candidate> candidates) {
@@ -134,8 +128,8 @@ public final class TypeResolver {
     }
 
     private Optional<PolicyDecision.Restricted> restriction(Candidate candidate) {
-        if (candidate instanceof KnownOnlyToPolicy hidden) {
-            return Optional.of(hidden.known().decision());
+        if (candidate instanceof KnownToPolicy known) {
+            return Optional.of(known.known().decision());
         }
         PolicyDecision decision = policy.decide(((Served) candidate).type());
         return decision instanceof PolicyDecision.Restricted restricted ? Optional.of(restricted) : Optional.empty();
@@ -153,8 +147,8 @@ public final class TypeResolver {
         }
     }
 
-    /** A restricted type discovery does not show (filtered out, or not installed) but the policy knows. */
-    private record KnownOnlyToPolicy(KnownRestrictedType known) implements Candidate {
+    /** A restricted type the policy knows by name, whether or not discovery shows it. */
+    private record KnownToPolicy(KnownRestrictedType known) implements Candidate {
         @Override
         public String group() {
             return known.group();

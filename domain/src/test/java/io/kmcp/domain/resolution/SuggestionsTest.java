@@ -76,6 +76,15 @@ class SuggestionsTest {
     }
 
     @Test
+    @DisplayName("list equally close types alphabetically by fully-qualified name, whatever their groups")
+    void alphabeticalTies() {
+        ResourceType first = type("a.io", "v1", "Gizmo", "zgizmos", true);
+        ResourceType second = type("b.io", "v1", "Gizmo", "agizmos", true);
+
+        assertThat(suggestionsFor("gizmoz", first, second)).containsExactly("agizmos.v1.b.io", "zgizmos.v1.a.io");
+    }
+
+    @Test
     @DisplayName("never take a missing singular for a name")
     void noEmptyNames() {
         ResourceType noSingular =

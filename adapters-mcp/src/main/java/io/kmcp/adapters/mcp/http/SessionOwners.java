@@ -20,11 +20,21 @@ public final class SessionOwners {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final Duration idleTimeout;
+    private final int maxPerOwner;
     private final Clock clock;
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private volatile Instant lastSweep;
 
     public SessionOwners(Duration idleTimeout, Clock clock) {
+        this(idleTimeout, Integer.MAX_VALUE, clock);
+    }
+
+    /**
+     * @param maxPerOwner how many sessions one owner may hold at once; one token cannot exhaust the
+     *     server's memory by opening sessions in a loop
+     */
+    public SessionOwners(Duration idleTimeout, int maxPerOwner, Clock clock) {
+        this.maxPerOwner = maxPerOwner;
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -54,6 +64,22 @@ public final class SessionOwners {
             entry.lastSeen = clock.instant();
             entry.inFlight.decrementAndGet();
         });
+    }
+
+    /** True if the owner holds as many sessions as it may; sessions idle past the timeout are dropped first. */
+    boolean isFull(String owner) {
+        sweepIfDue();
+        long held = sessions.values().stream()
+                .filter(entry -> entry.owner.equals(owner))
+                .count();
+        if (held < maxPerOwner) {
+            return false;
+        }
+        sweep();
+        return sessions.values().stream()
+                        .filter(entry -> entry.owner.equals(owner))
+                        .count()
+                >= maxPerOwner;
     }
 
     void forget(String sessionId) {

@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class SessionOwnershipFilter extends OncePerRequestFilter {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final int TOO_MANY_REQUESTS = 429;
 
     private static final Logger log = LoggerFactory.getLogger(SessionOwnershipFilter.class);
 
@@ -58,6 +59,15 @@ public final class SessionOwnershipFilter extends OncePerRequestFilter {
         }
         String sessionId = request.getHeader(SESSION_HEADER);
         if (sessionId == null || sessionId.isBlank()) {
+            if ("POST".equals(request.getMethod()) && owners.isFull(owner.get())) {
+                log.warn("refused a new session: the caller holds too many owner={}", owner.get());
+                JsonRpcErrors.write(
+                        response,
+                        TOO_MANY_REQUESTS,
+                        "Too many open sessions for this caller; end sessions you no longer use (DELETE /mcp with"
+                                + " their Mcp-Session-Id) or reuse one.");
+                return;
+            }
             chain.doFilter(request, new BindingResponse(response, owners, owner.get()));
             return;
         }

@@ -16,6 +16,25 @@ class SessionOwnersTest {
     private final SessionOwners owners = new SessionOwners(Duration.ofMinutes(10), clock);
 
     @Test
+    @DisplayName("A caller holding its maximum of sessions is full until one ends or idles out; others are not")
+    void capPerOwner() {
+        SessionOwners capped = new SessionOwners(Duration.ofMinutes(10), 2, clock);
+        capped.bind("a1", "c/alice");
+        assertThat(capped.isFull("c/alice")).isFalse();
+        capped.bind("a2", "c/alice");
+
+        assertThat(capped.isFull("c/alice")).isTrue();
+        assertThat(capped.isFull("c/bob")).isFalse();
+
+        capped.forget("a1");
+        assertThat(capped.isFull("c/alice")).isFalse();
+
+        capped.bind("a3", "c/alice");
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(capped.isFull("c/alice")).as("idle sessions no longer count").isFalse();
+    }
+
+    @Test
     @DisplayName("A session is bound to its first owner for good; nobody else can enter it")
     void boundOnce() {
         owners.bind("s1", "c/alice");
