@@ -40,6 +40,17 @@ record ApiCall(
         return new ApiCall(caller, cluster, verb, type.groupResource(), type.namespaced(), namespace, name);
     }
 
+    static ApiCall selfSubjectReview(Caller caller, ClusterConnection cluster) {
+        return new ApiCall(
+                caller,
+                cluster,
+                "create",
+                "selfsubjectreviews.authentication.k8s.io",
+                false,
+                Optional.empty(),
+                Optional.empty());
+    }
+
     static ApiCall discovery(Caller caller, ClusterConnection cluster) {
         return new ApiCall(
                 caller, cluster, "get", "the API discovery endpoints", false, Optional.empty(), Optional.empty());

@@ -10,6 +10,7 @@ import io.kmcp.adapters.mcp.security.BearerAuthentication;
 import io.kmcp.adapters.mcp.security.CallerAuthentication;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
 import io.kmcp.adapters.mcp.security.ProtectedResource;
+import io.kmcp.application.port.in.ConfirmCaller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -66,10 +67,30 @@ public final class McpHttpSecurity {
             ClusterSelector clusters,
             McpSecuritySettings settings,
             Clock clock) {
+        this(endpoint, decoder, clusters, settings, clock, caller -> {});
+    }
+
+    /**
+     * @param confirmation a last check of every verified caller with its API server (for
+     *     {@code --verify-with-apiserver}); a refusal is a 401
+     */
+    public McpHttpSecurity(
+            McpEndpoint endpoint,
+            JwtDecoder decoder,
+            ClusterSelector clusters,
+            McpSecuritySettings settings,
+            Clock clock,
+            ConfirmCaller confirmation) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bearer = new BearerAuthentication(
-                decoder, clusters, settings.audience(), settings.clockSkew(), settings.protectedResource(), clock);
+                decoder,
+                clusters,
+                settings.audience(),
+                settings.clockSkew(),
+                settings.protectedResource(),
+                clock,
+                confirmation);
         // The transport ends a session idle for one to two sweep intervals; the binding must outlive it.
         Duration idle = endpoint.settings().sessionIdleTimeout().multipliedBy(2).plusMinutes(1);
         this.sessionOwners = new SessionOwners(idle, endpoint.settings().maxSessionsPerCaller(), clock);

@@ -29,7 +29,7 @@ public final class CommandLineFlags {
             Map.entry("tls-cert", "server.ssl.certificate"),
             Map.entry("tls-key", "server.ssl.certificate-private-key"));
 
-    private static final Map<String, String> SWITCHES = Map.of();
+    private static final Map<String, String> SWITCHES = Map.of("verify-with-apiserver", "kmcp.verify-with-apiserver");
 
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
@@ -162,6 +162,7 @@ public final class CommandLineFlags {
                   --restrict LIST             more types to restrict, e.g. configmaps,sealedsecrets.bitnami.com
                   --allowed-origins LIST      browser origins allowed to call /mcp (default none)
                   --tls-cert F --tls-key F    serve HTTPS with this PEM certificate (chain) and key
+                  --verify-with-apiserver     confirm each token with its API server (SelfSubjectReview, cached)
                   --log-level LEVEL           debug, info, warn or error (default info)
                   --some.spring.property=V    any other setting of application.yaml
                   --help, --version

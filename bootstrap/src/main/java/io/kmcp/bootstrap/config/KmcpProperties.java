@@ -17,12 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code tls-server-name} (the flags); several by the {@code clusters} list. Both may be combined.
  *
  * @param audience the token audience that names this server
+ * @param verifyWithApiserver confirm each verified token with a SelfSubjectReview (cached), so a
+ *     revoked bound token stops working before it expires
  * @param allowedOrigins browser origins allowed to call /mcp; requests from any other Origin get 403
  * @param restrictedTypes types restricted on top of the built-in ones
  */
 @ConfigurationProperties("kmcp")
 public record KmcpProperties(
         @DefaultValue("k-mcp") String audience,
+        @DefaultValue("false") boolean verifyWithApiserver,
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue List<String> restrictedTypes,
         @Nullable URI apiServer,
@@ -57,12 +60,14 @@ public record KmcpProperties(
      * @param request one request to an API server
      * @param elicitation how long a human has to answer a confirmation
      * @param discoveryCache how long a cluster's API discovery is reused
+     * @param identityRecheck with verify-with-apiserver, how long a token's review is trusted
      */
     public record Timeouts(
             @DefaultValue("10s") Duration connect,
             @DefaultValue("30s") Duration request,
             @DefaultValue("10m") Duration elicitation,
-            @DefaultValue("5m") Duration discoveryCache) {}
+            @DefaultValue("5m") Duration discoveryCache,
+            @DefaultValue("1m") Duration identityRecheck) {}
 
     /**
      * @param clients Kubernetes clients kept (one per cluster and token)

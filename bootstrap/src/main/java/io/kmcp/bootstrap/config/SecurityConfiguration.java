@@ -1,12 +1,16 @@
 package io.kmcp.bootstrap.config;
 
 import io.kmcp.adapters.kubernetes.ClusterConnection;
+import io.kmcp.adapters.kubernetes.Fabric8IdentityReview;
+import io.kmcp.adapters.kubernetes.KubernetesClientPool;
 import io.kmcp.adapters.kubernetes.KubernetesClusters;
 import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
 import io.kmcp.adapters.mcp.security.MultiClusterTokenVerifier;
 import io.kmcp.adapters.mcp.security.TrustedCluster;
+import io.kmcp.application.port.in.ConfirmCaller;
+import io.kmcp.application.service.ConfirmCallerService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -32,13 +36,29 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ConfirmCaller confirmCaller(KubernetesClientPool pool, KmcpProperties properties) {
+        if (!properties.verifyWithApiserver()) {
+            return caller -> {};
+        }
+        return new ConfirmCallerService(
+                new Fabric8IdentityReview(pool),
+                properties.timeouts().identityRecheck(),
+                properties.limits().clients() * 16,
+                Clock.systemUTC());
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, McpEndpoint endpoint, MultiClusterTokenVerifier verifier, KmcpProperties properties)
+            HttpSecurity http,
+            McpEndpoint endpoint,
+            MultiClusterTokenVerifier verifier,
+            ConfirmCaller confirmCaller,
+            KmcpProperties properties)
             throws Exception {
         McpSecuritySettings settings = McpSecuritySettings.defaults()
                 .withAudience(properties.audience())
                 .withAllowedOrigins(properties.allowedOrigins());
-        new McpHttpSecurity(endpoint, verifier, verifier, settings, Clock.systemUTC()).applyTo(http);
+        new McpHttpSecurity(endpoint, verifier, verifier, settings, Clock.systemUTC(), confirmCaller).applyTo(http);
         http.authorizeHttpRequests(
                 requests -> requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()

@@ -1,5 +1,6 @@
 package io.kmcp.adapters.mcp.security;
 
+import io.kmcp.application.port.in.ConfirmCaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,9 +35,21 @@ public final class BearerAuthentication {
             Duration clockSkew,
             ProtectedResource resource,
             Clock clock) {
+        this(decoder, clusters, audience, clockSkew, resource, clock, caller -> {});
+    }
+
+    /** @param confirmation a last check of the verified caller with its API server, or none */
+    public BearerAuthentication(
+            JwtDecoder decoder,
+            ClusterSelector clusters,
+            String audience,
+            Duration clockSkew,
+            ProtectedResource resource,
+            Clock clock,
+            ConfirmCaller confirmation) {
         this.decoder = new ClaimCheckingJwtDecoder(
                 Objects.requireNonNull(decoder, "decoder"), new TokenClaimsValidator(audience, clockSkew, clock));
-        this.converter = new CallerAuthenticationConverter(clusters);
+        this.converter = new CallerAuthenticationConverter(clusters, confirmation);
         this.resource = Objects.requireNonNull(resource, "resource");
         this.entryPoint = new BearerChallenge(resource);
     }

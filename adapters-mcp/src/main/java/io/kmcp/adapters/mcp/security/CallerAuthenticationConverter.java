@@ -2,6 +2,8 @@ package io.kmcp.adapters.mcp.security;
 
 import io.kmcp.application.BearerToken;
 import io.kmcp.application.Caller;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.ConfirmCaller;
 import java.util.Objects;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -11,9 +13,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final ClusterSelector clusters;
+    private final ConfirmCaller confirmation;
 
-    CallerAuthenticationConverter(ClusterSelector clusters) {
+    /**
+     * @param confirmation asked last, once the token is verified and routed; a refusal is a 401
+     */
+    CallerAuthenticationConverter(ClusterSelector clusters, ConfirmCaller confirmation) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
+        this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
     }
 
     @Override
@@ -26,6 +33,12 @@ final class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuth
         }
         String cluster = clusters.clusterFor(jwt);
         BearerToken token = new BearerToken(jwt.getTokenValue(), jwt.getExpiresAt());
-        return new CallerAuthentication(new Caller(cluster, jwt.getSubject(), token));
+        Caller caller = new Caller(cluster, jwt.getSubject(), token);
+        try {
+            confirmation.confirm(caller);
+        } catch (RequestFailedException refused) {
+            throw new InvalidTokenException(refused.getMessage());
+        }
+        return new CallerAuthentication(caller);
     }
 }
