@@ -7,10 +7,8 @@ import io.kmcp.application.port.in.GetResource;
 import io.kmcp.application.port.in.GetResourceQuery;
 import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.domain.Texts;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,20 +91,7 @@ final class ResourceGetTool implements KmcpTool {
 
     @Override
     public Tool definition() {
-        return Tool.builder()
-                .name(NAME)
-                .title("Read a Kubernetes object")
-                .description(DESCRIPTION)
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(ToolAnnotations.builder()
-                        .title("Read a Kubernetes object")
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(true)
-                        .build())
-                .build();
+        return ReadOnlyTools.definition(NAME, "Read a Kubernetes object", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
     }
 
     @Override

@@ -7,10 +7,8 @@ import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.domain.resource.ContinueToken;
 import io.kmcp.domain.resource.PageLimit;
 import io.kmcp.domain.type.ResourceType;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -101,20 +99,7 @@ final class ResourceListTool implements KmcpTool {
 
     @Override
     public Tool definition() {
-        return Tool.builder()
-                .name(NAME)
-                .title("List Kubernetes objects")
-                .description(DESCRIPTION)
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(ToolAnnotations.builder()
-                        .title("List Kubernetes objects")
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(true)
-                        .build())
-                .build();
+        return ReadOnlyTools.definition(NAME, "List Kubernetes objects", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
     }
 
     @Override

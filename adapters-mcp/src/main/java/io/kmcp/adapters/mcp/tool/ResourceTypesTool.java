@@ -5,10 +5,8 @@ import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.ResourceTypesQuery;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,20 +79,8 @@ final class ResourceTypesTool implements KmcpTool {
 
     @Override
     public Tool definition() {
-        return Tool.builder()
-                .name(NAME)
-                .title("Show Kubernetes resource types")
-                .description(DESCRIPTION)
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(ToolAnnotations.builder()
-                        .title("Show Kubernetes resource types")
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(true)
-                        .build())
-                .build();
+        return ReadOnlyTools.definition(
+                NAME, "Show Kubernetes resource types", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
     }
 
     @Override
