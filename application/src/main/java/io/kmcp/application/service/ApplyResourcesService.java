@@ -40,9 +40,11 @@ import java.util.stream.Collectors;
  *
  * <p>A document that depends on an earlier document of the same request (a namespaced object in a
  * Namespace the request creates, a custom resource whose CRD the request installs) cannot be dry-run
- * before that document exists. The plan shows it as not previewable; once confirmed, it is dry-run
- * right after its prerequisites are applied and applied only if that dry run passes. Prerequisites
- * (Namespaces, CRDs) are additive, so a failure there leaves nothing half-changed.
+ * before that document exists. Its type is still resolved up front, unless a CRD of the request
+ * defines it, so a misspelt kind applies nothing. The plan shows it as not previewable; once
+ * confirmed, it is dry-run right after its prerequisites are applied and applied only if that dry run
+ * passes. Prerequisites (Namespaces, CRDs) are additive, so a failure there leaves nothing
+ * half-changed.
  */
 public final class ApplyResourcesService implements ApplyResources {
 
@@ -75,10 +77,11 @@ public final class ApplyResourcesService implements ApplyResources {
         ApplyPlan plan = Inputs.valid(() -> ApplyPlan.of(manifests));
 
         // Every type is resolved (and checked against the policy again, now by discovery) before any
-        // dry run, so a bad document fails the request before the cluster is asked anything else.
+        // dry run, so a bad document fails the request before the cluster is asked anything else. Only a
+        // kind that a CRD of this request defines cannot be: discovery serves it once that CRD is applied.
         Map<ApplyPlan.Step, ResourceType> resolved = new IdentityHashMap<>();
         for (ApplyPlan.Step step : plan.steps()) {
-            if (step.canBeDryRunAlone()) {
+            if (!kindDefinedByRequest(plan, step)) {
                 resolved.put(step, typeOf(caller, step.manifest()));
             }
         }
@@ -131,10 +134,10 @@ public final class ApplyResourcesService implements ApplyResources {
 
     private Previewed preview(Caller caller, ApplyPlan.Step step, Optional<ResourceType> resolvedType) {
         Manifest manifest = step.manifest();
-        if (resolvedType.isEmpty()) {
+        if (!step.canBeDryRunAlone()) {
             String needs = step.prerequisites().stream().map(Object::toString).collect(Collectors.joining(", "));
             return new Previewed(
-                    Optional.empty(),
+                    resolvedType,
                     Optional.empty(),
                     new DocumentPreview(
                             manifest,
@@ -142,7 +145,7 @@ public final class ApplyResourcesService implements ApplyResources {
                                     + " of this request to exist first; it will be checked by a dry run right"
                                     + " after that and applied only if the check passes")));
         }
-        ResourceType type = resolvedType.get();
+        ResourceType type = resolvedType.orElseThrow();
         Optional<Map<String, Object>> live =
                 reader.get(caller, type, namespaceOf(manifest), manifest.name().value());
         Map<String, Object> dryRun = writer.apply(caller, type, manifest.body(), ApplyMode.DRY_RUN);
@@ -190,15 +193,15 @@ public final class ApplyResourcesService implements ApplyResources {
         Manifest manifest = document.preview().manifest();
         ResourceType type;
         Optional<Map<String, Object>> live;
-        if (document.type().isPresent()) {
-            type = document.type().get();
-            live = document.live();
-        } else {
+        if (document.preview().change() instanceof PlannedChange.CannotPreview) {
             // Its prerequisites exist now: check it as the others were checked before it is applied.
-            type = deferredTypes.await(() -> typeOf(caller, manifest));
+            type = document.type().orElseGet(() -> deferredTypes.await(() -> typeOf(caller, manifest)));
             live = reader.get(
                     caller, type, namespaceOf(manifest), manifest.name().value());
             writer.apply(caller, type, manifest.body(), ApplyMode.DRY_RUN);
+        } else {
+            type = document.type().orElseThrow();
+            live = document.live();
         }
         Map<String, Object> applied = writer.apply(caller, type, manifest.body(), ApplyMode.APPLY);
         if (live.isEmpty()) {
@@ -226,11 +229,22 @@ public final class ApplyResourcesService implements ApplyResources {
         return type;
     }
 
+    /** True if a CRD of the request defines the document's kind, which discovery cannot know before it is applied. */
+    private static boolean kindDefinedByRequest(ApplyPlan plan, ApplyPlan.Step step) {
+        return step.prerequisites().stream()
+                .map(plan::stepOf)
+                .flatMap(Optional::stream)
+                .anyMatch(prerequisite -> prerequisite.manifest().isCustomResourceDefinition());
+    }
+
     private static Optional<String> namespaceOf(Manifest manifest) {
         return manifest.namespace().map(NamespaceName::value);
     }
 
-    /** A document's preview and what was learned making it, reused when it is applied. */
+    /**
+     * A document's preview and what was learned making it, reused when it is applied: the type, unless a
+     * CRD of the request defines it, and the live object, if the document could be dry-run.
+     */
     private record Previewed(
             Optional<ResourceType> type, Optional<Map<String, Object>> live, DocumentPreview preview) {}
 }

@@ -2,7 +2,10 @@ package io.kmcp.application.service;
 
 import static io.kmcp.application.service.TestTypes.CALLER;
 import static io.kmcp.application.service.TestTypes.CATALOG;
+import static io.kmcp.application.service.TestTypes.CRDS;
 import static io.kmcp.application.service.TestTypes.DEPLOYMENTS;
+import static io.kmcp.application.service.TestTypes.WIDGETS;
+import static io.kmcp.application.service.TestTypes.catalogWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,13 +33,7 @@ class ApplyResourcesServiceTest {
     private final FakeCluster cluster = new FakeCluster(CATALOG);
     private final List<Map<String, Object>> documents = new ArrayList<>();
     private final RecordingApproval approval = new RecordingApproval(Decision.APPROVED);
-    private final ApplyResourcesService service = new ApplyResourcesService(
-            text -> documents,
-            AccessPolicy.builtIn(),
-            new TypeLookup(cluster, AccessPolicy.builtIn()),
-            cluster,
-            cluster,
-            new DeferredTypes(Duration.ofMillis(50), Duration.ofMillis(10)));
+    private final ApplyResourcesService service = serviceOn(cluster, Duration.ofSeconds(1));
 
     @Test
     @DisplayName("one restricted document refuses the whole request before anything reaches the cluster")
@@ -193,6 +190,197 @@ class ApplyResourcesServiceTest {
                 .containsExactly("Created", "Failed");
     }
 
+    @Test
+    @DisplayName("a cluster-scoped document with a namespace is refused before anything reaches the cluster")
+    void clusterScopedWithNamespace() {
+        documents.add(deployment("team", "web", 2));
+        documents.add(Map.of(
+                "apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "fresh", "namespace", "team")));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessage("document 2 (v1 Namespace team/fresh) is a cluster-scoped Namespace with a"
+                        + " metadata.namespace; remove the namespace.");
+        assertThat(cluster.touchedObjects()).isFalse();
+        assertThat(approval.asked).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a type that cannot be patched is refused naming what it supports, before anything is sent")
+    void typeWithoutPatch() {
+        documents.add(Map.of(
+                "apiVersion", "authentication.k8s.io/v1", "kind", "TokenReview", "metadata", Map.of("name", "check")));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("tokenreviews.v1.authentication.k8s.io does not support patch")
+                .hasMessageContaining("it supports create");
+        assertThat(cluster.touchedObjects()).isFalse();
+    }
+
+    @Test
+    @DisplayName("an unknown kind is looked up in fresh discovery once, then refuses the whole request")
+    void unknownKind() {
+        documents.add(deployment("team", "web", 2));
+        documents.add(Map.of("apiVersion", "example.com/v1", "kind", "Widget", "metadata", widgetMetadata()));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.UNKNOWN_TYPE))
+                .hasMessageContaining("Widget");
+        assertThat(cluster.refreshes).hasValue(1);
+        assertThat(cluster.touchedObjects()).isFalse();
+    }
+
+    @Test
+    @DisplayName("two documents declaring the same object refuse the request before the cluster is asked anything")
+    void duplicateDocuments() {
+        documents.add(deployment("team", "web", 2));
+        documents.add(deployment("team", "web", 3));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("document 1 and document 2 both declare Deployment team/web");
+        assertThat(cluster.calls).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an empty stream is refused as nothing to apply, and nobody is asked")
+    void emptyStream() {
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("nothing to apply");
+        assertThat(cluster.calls).isEmpty();
+        assertThat(approval.asked).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a document that cannot be applied as written is refused in the domain's words")
+    void malformedDocument() {
+        documents.add(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("namespace", "team")));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("metadata.name is missing");
+        assertThat(cluster.calls).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a document in a Namespace the request creates is still resolved first: an unknown kind applies"
+            + " nothing")
+    void dependentDocumentIsResolvedBeforeAnythingIsApplied() {
+        documents.add(Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "fresh")));
+        documents.add(Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deploymnet",
+                "metadata",
+                Map.of("name", "web", "namespace", "fresh")));
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", false), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.UNKNOWN_TYPE));
+        assertThat(cluster.appliedForReal()).isEmpty();
+        assertThat(approval.asked).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a custom resource whose CRD the request installs is resolved once discovery serves its kind,"
+            + " then dry-run and applied")
+    void customResourceAfterItsCrd() {
+        FakeCluster withCrds = new FakeCluster(catalogWith(CRDS))
+                .afterRefresh(catalogWith(CRDS, WIDGETS))
+                .staleForRefreshes(2);
+        documents.add(Map.of("apiVersion", "example.com/v1", "kind", "Widget", "metadata", widgetMetadata()));
+        documents.add(widgetCrd());
+
+        ApplyReport report =
+                serviceOn(withCrds, Duration.ofSeconds(5)).apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.plan())
+                .extracting(preview -> preview.manifest().kind())
+                .containsExactly("CustomResourceDefinition", "Widget");
+        assertThat(report.plan().get(0).change()).isEqualTo(new PlannedChange.Create());
+        assertThat(report.plan().get(1).change())
+                .isInstanceOfSatisfying(
+                        PlannedChange.CannotPreview.class,
+                        change -> assertThat(change.reason())
+                                .startsWith("it needs document 2 of this request to exist first"));
+        assertThat(report.status()).isEqualTo(Status.APPLIED);
+        assertThat(report.outcomes())
+                .allSatisfy(outcome -> assertThat(outcome.outcome()).isEqualTo(new ApplyOutcome.Created()));
+        assertThat(withCrds.refreshes).hasValue(3);
+        assertThat(withCrds.calls)
+                .containsSubsequence(
+                        "apply APPLY customresourcedefinitions.v1.apiextensions.k8s.io widgets.example.com",
+                        "refresh",
+                        "refresh",
+                        "refresh",
+                        "apply DRY_RUN widgets.v1.example.com w1",
+                        "apply APPLY widgets.v1.example.com w1");
+    }
+
+    @Test
+    @DisplayName("a custom resource whose kind never appears fails after the wait; the CRD before it stays applied")
+    void customResourceWhoseKindNeverAppears() {
+        FakeCluster withCrds = new FakeCluster(catalogWith(CRDS));
+        documents.add(widgetCrd());
+        documents.add(Map.of("apiVersion", "example.com/v1", "kind", "Widget", "metadata", widgetMetadata()));
+
+        ApplyReport report =
+                serviceOn(withCrds, Duration.ofMillis(30)).apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.status()).isEqualTo(Status.FAILED);
+        assertThat(report.outcomes().get(0).outcome()).isEqualTo(new ApplyOutcome.Created());
+        assertThat(report.outcomes().get(1).outcome())
+                .isInstanceOfSatisfying(
+                        ApplyOutcome.Failed.class,
+                        failed -> assertThat(failed.reason()).contains("No resource type on this cluster matches"));
+        assertThat(withCrds.appliedForReal())
+                .containsExactly("apply APPLY customresourcedefinitions.v1.apiextensions.k8s.io widgets.example.com");
+    }
+
+    @Test
+    @DisplayName("a confirmed change to an existing object reports the object as the server left it")
+    void appliedWithoutChangeIsUnchanged() {
+        cluster.with(DEPLOYMENTS, "team", "web", deployment("team", "web", 2));
+        documents.add(deployment("team", "web", 2));
+        documents.add(deployment("team", "api", 1));
+
+        ApplyReport report = service.apply(CALLER, new ApplyCommand("…", false), approval);
+
+        assertThat(report.status()).isEqualTo(Status.APPLIED);
+        assertThat(report.plan())
+                .extracting(DocumentPreview::change)
+                .containsExactly(new PlannedChange.Unchanged(), new PlannedChange.Create());
+        assertThat(report.outcomes())
+                .extracting(outcome -> outcome.outcome())
+                .containsExactly(new ApplyOutcome.Unchanged(), new ApplyOutcome.Created());
+    }
+
+    private ApplyResourcesService serviceOn(FakeCluster cluster, Duration typeTimeout) {
+        return new ApplyResourcesService(
+                text -> documents,
+                AccessPolicy.builtIn(),
+                new TypeLookup(cluster, AccessPolicy.builtIn()),
+                cluster,
+                cluster,
+                new DeferredTypes(typeTimeout, Duration.ofMillis(5)));
+    }
+
     private static Map<String, Object> deployment(String namespace, String name, int replicas) {
         return Map.of(
                 "apiVersion",
@@ -203,6 +391,28 @@ class ApplyResourcesServiceTest {
                 Map.of("name", name, "namespace", namespace),
                 "spec",
                 Map.of("replicas", replicas));
+    }
+
+    private static Map<String, Object> widgetMetadata() {
+        return Map.of("name", "w1", "namespace", "team");
+    }
+
+    private static Map<String, Object> widgetCrd() {
+        return Map.of(
+                "apiVersion",
+                "apiextensions.k8s.io/v1",
+                "kind",
+                "CustomResourceDefinition",
+                "metadata",
+                Map.of("name", "widgets.example.com"),
+                "spec",
+                Map.of(
+                        "group",
+                        "example.com",
+                        "scope",
+                        "Namespaced",
+                        "names",
+                        Map.of("kind", "Widget", "plural", "widgets")));
     }
 
     private static final class RecordingApproval implements ApplyApproval {

@@ -109,4 +109,70 @@ class ConfirmCallerServiceTest {
         assertThatThrownBy(() -> refusing.confirm(caller)).hasMessage("revoked");
         assertThat(reviews).hasSize(2);
     }
+
+    @Test
+    @DisplayName("remembering needs room for at least one token")
+    void maxRememberedMustBePositive() {
+        assertThatThrownBy(() -> new ConfirmCallerService(caller -> reviewedAs, Duration.ofMinutes(1), 0, clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRemembered must be positive, was 0");
+    }
+
+    @Test
+    @DisplayName("at most maxRemembered tokens are remembered: a token forgotten for room is reviewed again")
+    void boundedMemory() {
+        ConfirmCallerService rememberingOne = new ConfirmCallerService(
+                caller -> {
+                    reviews.add(caller.token().reveal());
+                    return reviewedAs;
+                },
+                Duration.ofMinutes(1),
+                1,
+                clock);
+        Caller first = caller("token-e", NOW.plus(Duration.ofHours(1)));
+        Caller second = caller("token-f", NOW.plus(Duration.ofHours(1)));
+
+        rememberingOne.confirm(first);
+        rememberingOne.confirm(first);
+        rememberingOne.confirm(second);
+        rememberingOne.confirm(first);
+
+        assertThat(reviews).containsExactly("token-e", "token-f", "token-e");
+    }
+
+    @Test
+    @DisplayName("expired confirmations make room first: a token still within its recheck time is not reviewed again")
+    void expiredConfirmationsAreForgottenFirst() {
+        ConfirmCallerService rememberingTwo = new ConfirmCallerService(
+                caller -> {
+                    reviews.add(caller.token().reveal());
+                    return reviewedAs;
+                },
+                Duration.ofMinutes(1),
+                2,
+                clock);
+        Caller shortLived = caller("token-g", NOW.plus(Duration.ofSeconds(10)));
+        Caller longLived = caller("token-h", NOW.plus(Duration.ofHours(1)));
+        Caller newcomer = caller("token-i", NOW.plus(Duration.ofHours(1)));
+
+        rememberingTwo.confirm(shortLived);
+        rememberingTwo.confirm(longLived);
+        now = NOW.plus(Duration.ofSeconds(30));
+        rememberingTwo.confirm(newcomer);
+        rememberingTwo.confirm(longLived);
+        rememberingTwo.confirm(newcomer);
+
+        assertThat(reviews).containsExactly("token-g", "token-h", "token-i");
+    }
+
+    @Test
+    @DisplayName("the same token on another cluster is reviewed by that cluster")
+    void perCluster() {
+        BearerToken token = new BearerToken("token-j", NOW.plus(Duration.ofHours(1)));
+
+        service.confirm(new Caller("dev", "system:serviceaccount:team:agent", token));
+        service.confirm(new Caller("prod", "system:serviceaccount:team:agent", token));
+
+        assertThat(reviews).hasSize(2);
+    }
 }

@@ -2,6 +2,7 @@ package io.kmcp.application.service;
 
 import static io.kmcp.application.service.TestTypes.CALLER;
 import static io.kmcp.application.service.TestTypes.CATALOG;
+import static io.kmcp.application.service.TestTypes.catalogWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kmcp.application.port.in.ResourceTypesQuery;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Describing resource types")
 class DescribeResourceTypesServiceTest {
@@ -42,5 +45,61 @@ class DescribeResourceTypesServiceTest {
         assertThat(service.describe(CALLER, new ResourceTypesQuery(Optional.empty(), Optional.of(false))))
                 .extracting(ResourceType::plural)
                 .containsExactlyInAnyOrder("namespaces", "tokenreviews");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"apps", "Apps", " apps "})
+    @DisplayName("a group narrows the listing to that group, in any case and with spaces trimmed")
+    void byGroup(String group) {
+        assertThat(service.describe(CALLER, new ResourceTypesQuery(Optional.of(group), Optional.empty())))
+                .extracting(ResourceType::plural)
+                .containsExactly("deployments");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "CORE", " core "})
+    @DisplayName("the core group can also be asked for by its API name \"\" and as 'core' in any case")
+    void coreGroupSpellings(String group) {
+        assertThat(service.describe(CALLER, new ResourceTypesQuery(Optional.of(group), Optional.empty())))
+                .extracting(ResourceType::plural)
+                .containsExactlyInAnyOrder("pods", "namespaces");
+    }
+
+    @Test
+    @DisplayName("a group the cluster does not serve gives an empty listing, not every type")
+    void unknownGroup() {
+        assertThat(service.describe(CALLER, new ResourceTypesQuery(Optional.of("example.com"), Optional.empty())))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("narrowing to namespaced types, alone and together with a group")
+    void namespacedOnly() {
+        assertThat(service.describe(CALLER, new ResourceTypesQuery(Optional.empty(), Optional.of(true))))
+                .extracting(ResourceType::plural)
+                .containsExactlyInAnyOrder("pods", "deployments");
+        assertThat(service.describe(CALLER, new ResourceTypesQuery(Optional.of("core"), Optional.of(true))))
+                .extracting(ResourceType::plural)
+                .containsExactly("pods");
+    }
+
+    @Test
+    @DisplayName("each type is listed once, in its preferred version")
+    void oneVersionEach() {
+        ResourceType deploymentsBeta = new ResourceType(
+                "apps",
+                "v1beta1",
+                "Deployment",
+                "deployments",
+                "deployment",
+                List.of("deploy"),
+                true,
+                TestTypes.ALL_VERBS);
+        DescribeResourceTypesService withTwoVersions = new DescribeResourceTypesService(
+                new TypeLookup(new FakeCluster(catalogWith(deploymentsBeta)), AccessPolicy.builtIn()));
+
+        assertThat(withTwoVersions.describe(CALLER, new ResourceTypesQuery(Optional.of("apps"), Optional.empty())))
+                .extracting(ResourceType::groupVersion)
+                .containsExactly("apps/v1");
     }
 }

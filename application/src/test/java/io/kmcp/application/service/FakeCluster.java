@@ -28,6 +28,8 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     final AtomicInteger refreshes = new AtomicInteger();
+    final List<ListRequest> listRequests = new ArrayList<>();
+    private int staleRefreshes;
     private RequestFailedException failure;
 
     FakeCluster(ApiCatalog catalog) {
@@ -38,6 +40,15 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     /** What discovery will return once the cache is refreshed (a CRD installed meanwhile). */
     FakeCluster afterRefresh(ApiCatalog refreshed) {
         this.catalogAfterRefresh = refreshed;
+        return this;
+    }
+
+    /**
+     * Discovery keeps answering with the old catalog for the first {@code count} refreshes, as it does
+     * while the API server establishes a CRD applied a moment ago.
+     */
+    FakeCluster staleForRefreshes(int count) {
+        this.staleRefreshes = count;
         return this;
     }
 
@@ -60,8 +71,9 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     @Override
     public ApiCatalog refreshed(Caller caller) {
         calls.add("refresh");
-        refreshes.incrementAndGet();
-        catalog = catalogAfterRefresh;
+        if (refreshes.incrementAndGet() > staleRefreshes) {
+            catalog = catalogAfterRefresh;
+        }
         return catalog;
     }
 
@@ -69,6 +81,7 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     public ResourcePage list(Caller caller, ListRequest request) {
         calls.add("list " + request.type().fullyQualifiedName() + " "
                 + request.namespace().orElse("*"));
+        listRequests.add(request);
         failIfAsked();
         String prefix = request.type().fullyQualifiedName() + "/"
                 + request.namespace().map(ns -> ns + "/").orElse("");
@@ -101,9 +114,6 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
         }
         if (mode == ApplyMode.APPLY) {
             objects.put(key(type, namespace, name), object);
-            if (type.kind().equals("CustomResourceDefinition")) {
-                catalog = catalogAfterRefresh;
-            }
         }
         return object;
     }

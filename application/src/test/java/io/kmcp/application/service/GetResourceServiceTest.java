@@ -87,4 +87,43 @@ class GetResourceServiceTest {
                         e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT));
         assertThat(cluster.calls).isEmpty();
     }
+
+    @Test
+    @DisplayName("a missing object in a namespace: the hint says to list that namespace")
+    void notFoundInNamespaceHint() {
+        assertThatThrownBy(() -> service.get(CALLER, new GetResourceQuery("deploy", "api", Optional.of("team"))))
+                .hasMessage("deployments.v1.apps \"api\" was not found in namespace team; list deployments.apps in"
+                        + " that namespace to see the names that exist.");
+    }
+
+    @Test
+    @DisplayName("a missing cluster-scoped object: the hint names no namespace")
+    void notFoundClusterScoped() {
+        assertThatThrownBy(() -> service.get(CALLER, new GetResourceQuery("namespaces", "gone", Optional.empty())))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.NOT_FOUND))
+                .hasMessage("namespaces.v1 \"gone\" was not found; list namespaces to see the names that exist.");
+    }
+
+    @Test
+    @DisplayName("a namespace given for a cluster-scoped type is refused, nothing is read")
+    void namespaceForClusterScopedType() {
+        assertThatThrownBy(() -> service.get(CALLER, new GetResourceQuery("ns", "team", Optional.of("team"))))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("cluster-scoped")
+                .hasMessageContaining("leave the `namespace` argument out");
+        assertThat(cluster.touchedObjects()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a blank namespace counts as none, and the name and namespace reach the cluster as given")
+    void blankNamespaceIsNone() {
+        service.get(CALLER, new GetResourceQuery("namespaces", "team", Optional.of(" ")));
+        service.get(CALLER, new GetResourceQuery("deploy", "web", Optional.of("team")));
+
+        assertThat(cluster.calls).contains("get namespaces.v1 - team", "get deployments.v1.apps team web");
+    }
 }

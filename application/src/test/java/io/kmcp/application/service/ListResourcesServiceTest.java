@@ -12,6 +12,7 @@ import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.ListResourcesQuery;
 import io.kmcp.application.port.in.ResourceList;
+import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.domain.policy.AccessPolicy;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -146,6 +147,67 @@ class ListResourcesServiceTest {
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo(Reason.FORBIDDEN));
+    }
+
+    @Test
+    @DisplayName("selectors, limit and continue token reach the cluster as given, the namespace with them")
+    void argumentsReachTheCluster() {
+        service.list(
+                CALLER,
+                new ListResourcesQuery(
+                        "pods",
+                        Optional.of(" team "),
+                        Optional.of("app=web"),
+                        Optional.of("status.phase=Running"),
+                        Optional.of(7),
+                        Optional.of("page-2-token")));
+
+        assertThat(cluster.listRequests)
+                .containsExactly(new ListRequest(
+                        PODS,
+                        Optional.of("team"),
+                        Optional.of("app=web"),
+                        Optional.of("status.phase=Running"),
+                        7,
+                        Optional.of("page-2-token")));
+    }
+
+    @Test
+    @DisplayName("blank selectors and continue token mean none, and the default page size applies")
+    void blankArgumentsMeanNone() {
+        service.list(
+                CALLER,
+                new ListResourcesQuery(
+                        "pods",
+                        Optional.of(""),
+                        Optional.of(" "),
+                        Optional.of(""),
+                        Optional.empty(),
+                        Optional.of(" ")));
+
+        assertThat(cluster.listRequests)
+                .containsExactly(new ListRequest(
+                        PODS, Optional.empty(), Optional.empty(), Optional.empty(), 50, Optional.empty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"label", "field", "continue"})
+    @DisplayName("a selector or continue token with a control character is refused before anything is sent")
+    void malformedSelectorOrToken(String argument) {
+        Optional<String> bad = Optional.of("app=web\nrole=admin");
+        ListResourcesQuery query = new ListResourcesQuery(
+                "pods",
+                Optional.empty(),
+                argument.equals("label") ? bad : Optional.empty(),
+                argument.equals("field") ? bad : Optional.empty(),
+                Optional.empty(),
+                argument.equals("continue") ? bad : Optional.empty());
+
+        assertThatThrownBy(() -> service.list(CALLER, query))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT));
+        assertThat(cluster.calls).isEmpty();
     }
 
     private static ListResourcesQuery query(String resource, String namespace, Integer limit) {

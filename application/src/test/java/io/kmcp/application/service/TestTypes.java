@@ -7,7 +7,9 @@ import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,16 @@ final class TestTypes {
     static final ResourceType WIDGETS =
             new ResourceType("example.com", "v1", "Widget", "widgets", "widget", List.of("wd"), true, ALL_VERBS);
 
+    static final ResourceType CRDS = new ResourceType(
+            "apiextensions.k8s.io",
+            "v1",
+            "CustomResourceDefinition",
+            "customresourcedefinitions",
+            "customresourcedefinition",
+            List.of("crd", "crds"),
+            false,
+            ALL_VERBS);
+
     static final ApiCatalog CATALOG = ApiCatalog.of(
             List.of(PODS, NAMESPACES, SECRETS, SERVICE_ACCOUNTS, DEPLOYMENTS, ROLES, TOKEN_REVIEWS),
             Map.of("", "v1", "apps", "v1", "rbac.authorization.k8s.io", "v1", "authentication.k8s.io", "v1"));
@@ -57,6 +69,17 @@ final class TestTypes {
                     "v1",
                     "example.com",
                     "v1"));
+
+    /** {@link #CATALOG} and more types; a group new to it prefers the version of its first type. */
+    static ApiCatalog catalogWith(ResourceType... extra) {
+        List<ResourceType> types = new ArrayList<>(CATALOG.types());
+        Map<String, String> preferred = new HashMap<>(CATALOG.preferredVersions());
+        for (ResourceType type : extra) {
+            types.add(type);
+            preferred.putIfAbsent(type.group(), type.version());
+        }
+        return ApiCatalog.of(types, preferred);
+    }
 
     static final Caller CALLER = new Caller(
             "dev",
