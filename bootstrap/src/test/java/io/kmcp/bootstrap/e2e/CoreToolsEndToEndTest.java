@@ -141,4 +141,23 @@ class CoreToolsEndToEndTest {
                     .doesNotContain("rbac.authorization.k8s.io");
         }
     }
+
+    @Test
+    @DisplayName("/health and the Kubernetes probes answer without a token; other endpoints stay closed")
+    void healthAndProbes() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            var response = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).containsAnyOf("\"healthy\"", "\"UP\"");
+        }
+        var closed = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/env"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(closed.statusCode()).isIn(401, 403, 404);
+    }
 }
