@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code tls-server-name} (the flags); several by the {@code clusters} list. Both may be combined.
  *
  * @param audience the token audience that names this server
+ * @param serviceAccountsOnly accept only subjects of the form system:serviceaccount:NAMESPACE:NAME
+ * @param allowedNamespaces accept only service accounts of these namespaces; empty: any namespace
  * @param verifyWithApiserver confirm each verified token with a SelfSubjectReview (cached), so a
  *     revoked bound token stops working before it expires
  * @param allowedOrigins browser origins allowed to call /mcp; requests from any other Origin get 403
@@ -26,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KmcpProperties(
         @DefaultValue("k-mcp") String audience,
         @DefaultValue("false") boolean verifyWithApiserver,
+        @DefaultValue("true") boolean serviceAccountsOnly,
+        @DefaultValue List<String> allowedNamespaces,
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue List<String> restrictedTypes,
         @Nullable URI apiServer,

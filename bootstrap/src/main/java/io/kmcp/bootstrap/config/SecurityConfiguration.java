@@ -8,12 +8,14 @@ import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
 import io.kmcp.adapters.mcp.security.MultiClusterTokenVerifier;
+import io.kmcp.adapters.mcp.security.SubjectPolicy;
 import io.kmcp.adapters.mcp.security.TrustedCluster;
 import io.kmcp.application.port.in.ConfirmCaller;
 import io.kmcp.application.service.ConfirmCallerService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,8 +33,15 @@ class SecurityConfiguration {
         List<TrustedCluster> trusted = properties.allClusters().stream()
                 .map(cluster -> trusted(cluster, clusters.connection(cluster.name()), properties))
                 .toList();
+        SubjectPolicy subjects;
+        try {
+            subjects = new SubjectPolicy(properties.serviceAccountsOnly(), Set.copyOf(properties.allowedNamespaces()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(
+                    "kmcp.allowed-namespaces needs kmcp.service-accounts-only=true: " + e.getMessage(), e);
+        }
         return new MultiClusterTokenVerifier(
-                trusted, properties.audience(), McpSecuritySettings.DEFAULT_CLOCK_SKEW, Clock.systemUTC());
+                trusted, properties.audience(), McpSecuritySettings.DEFAULT_CLOCK_SKEW, subjects, Clock.systemUTC());
     }
 
     @Bean

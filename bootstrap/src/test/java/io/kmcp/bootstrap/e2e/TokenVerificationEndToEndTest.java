@@ -119,6 +119,11 @@ class TokenVerificationEndToEndTest {
                                 .audience(List.of(DECOY.url(), "k-mcp"))
                                 .build()),
                         "names no cluster"),
+                hostile(
+                        "whose subject is not a service account",
+                        () -> forge.signedByCluster(
+                                goodClaims().subject("alice").build()),
+                        "not a service account"),
                 hostile("that is not a JWT at all", () -> "not-a-jwt", "malformed"));
     }
 

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -26,9 +27,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  *
  * <p>The order of the checks is the security property. Everything that can be judged from the token
  * alone comes first and costs no network call: the token is a signed JWT with an asymmetric
- * algorithm; it is in date; its audience includes the MCP audience and names exactly one configured
- * cluster; its issuer is that cluster's. Only then is the signature checked, against keys fetched from
- * that configured cluster (and cached). A token that names a URL no operator configured is refused
+ * algorithm; it is in date; its subject is one the operator accepts; its audience includes the MCP
+ * audience and names exactly one configured cluster; its issuer is that cluster's. Only then is the
+ * signature checked, against keys fetched from that configured cluster (and cached). A token that names a URL no operator configured is refused
  * before anything is sent anywhere; a forged token never reaches an API server.
  */
 public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelector {
@@ -36,9 +37,21 @@ public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelec
     private final ClusterAudiences audiences;
     private final Map<String, ClusterKeys> keys;
     private final TokenClaimsValidator claims;
+    private final SubjectPolicy subjects;
 
+    /** Service-account tokens of any namespace. */
     public MultiClusterTokenVerifier(
             List<TrustedCluster> clusters, String mcpAudience, Duration clockSkew, Clock clock) {
+        this(clusters, mcpAudience, clockSkew, SubjectPolicy.serviceAccounts(), clock);
+    }
+
+    public MultiClusterTokenVerifier(
+            List<TrustedCluster> clusters,
+            String mcpAudience,
+            Duration clockSkew,
+            SubjectPolicy subjects,
+            Clock clock) {
+        this.subjects = Objects.requireNonNull(subjects, "subjects");
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("at least one trusted cluster is needed");
         }
@@ -64,6 +77,7 @@ public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelec
             throw new JwtValidationException(
                     precheck.getErrors().iterator().next().getDescription(), precheck.getErrors());
         }
+        subjects.check(unverified.getSubject());
         ClusterKeys cluster =
                 keys.get(audiences.clusterFor(unverified.getAudience()).name());
         if (!cluster.issuer().equals(unverified.getClaimAsString("iss"))) {
