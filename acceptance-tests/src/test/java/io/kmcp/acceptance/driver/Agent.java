@@ -6,32 +6,76 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * An AI agent's MCP client: the MCP Java SDK over Streamable HTTP, authenticated with a service-account
- * token, optionally able to ask its user (elicitation) with a scripted answer.
+ * An AI agent's MCP client: the MCP Java SDK over Streamable HTTP, authenticated with a
+ * service-account token, and, unless its client cannot ask, a scripted user who answers the
+ * questions the server asks (elicitation).
  */
 public final class Agent implements AutoCloseable {
 
-    /** How the agent's user answers a question from the server, if the client can ask at all. */
-    public enum User {
-        UNREACHABLE,
+    /** What the agent's user does when the server asks something. */
+    public enum Answer {
+        /** Fills in the form: approves a plan, or gives the value asked for if they have one in mind. */
         ACCEPTS,
         DECLINES,
-        CANCELS
+        /** Dismisses the question without choosing. */
+        DISMISSES
     }
 
+    /**
+     * The person behind the agent, or nobody: a client that cannot ask declares no elicitation.
+     *
+     * @param reachable false for a client without elicitation
+     * @param values what the user fills in when they accept, by form field ({@code confirm},
+     *     {@code namespace} …); a field they have no value for makes them dismiss the question
+     */
+    public record User(boolean reachable, Answer answer, Map<String, Object> values) {
+        public User {
+            Objects.requireNonNull(answer, "answer");
+            values = Map.copyOf(values);
+        }
+
+        public static User unreachable() {
+            return new User(false, Answer.DISMISSES, Map.of());
+        }
+
+        public static User approving() {
+            return new User(true, Answer.ACCEPTS, Map.of("confirm", true));
+        }
+
+        public static User declining() {
+            return new User(true, Answer.DECLINES, Map.of());
+        }
+
+        public static User dismissing() {
+            return new User(true, Answer.DISMISSES, Map.of());
+        }
+
+        public User alsoAnswering(String field, Object value) {
+            Map<String, Object> more = new LinkedHashMap<>(values);
+            more.put(field, value);
+            return new User(reachable, answer, more);
+        }
+    }
+
+    /** A question the server asked the user, with the fields of its form. */
+    public record Question(String message, List<String> fields) {}
+
     private final McpSyncClient client;
-    private final List<String> questions = new ArrayList<>();
+    private final List<Question> questions = new CopyOnWriteArrayList<>();
 
     private Agent(URI mcp, String token, User user) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
@@ -42,24 +86,49 @@ public final class Agent implements AutoCloseable {
         McpClient.SyncSpec spec = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("k-mcp-acceptance", "1.0"))
                 .requestTimeout(Duration.ofSeconds(60));
-        if (user != User.UNREACHABLE) {
+        if (user.reachable()) {
             spec = spec.capabilities(
                             McpSchema.ClientCapabilities.builder().elicitation().build())
-                    .elicitation(request -> {
-                        questions.add(request.message());
-                        return switch (user) {
-                            case ACCEPTS -> new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", true));
-                            case DECLINES -> new ElicitResult(ElicitResult.Action.DECLINE, null);
-                            default -> new ElicitResult(ElicitResult.Action.CANCEL, null);
-                        };
-                    });
+                    .elicitation(request -> answer(user, request));
         }
         this.client = spec.build();
-        this.client.initialize();
+        try {
+            this.client.initialize();
+        } catch (RuntimeException refused) {
+            this.client.close();
+            throw refused;
+        }
     }
 
+    /** Connects and initializes a session; throws when k-mcp refuses the connection. */
     public static Agent connect(URI mcp, String token, User user) {
         return new Agent(mcp, token, user);
+    }
+
+    private ElicitResult answer(User user, ElicitFormRequest request) {
+        List<String> fields = fieldsOf(request.requestedSchema());
+        questions.add(new Question(request.message(), fields));
+        return switch (user.answer()) {
+            case DECLINES -> new ElicitResult(ElicitResult.Action.DECLINE, null);
+            case DISMISSES -> new ElicitResult(ElicitResult.Action.CANCEL, null);
+            case ACCEPTS -> {
+                Map<String, Object> content = new LinkedHashMap<>();
+                fields.forEach(field -> {
+                    if (user.values().containsKey(field)) {
+                        content.put(field, user.values().get(field));
+                    }
+                });
+                yield content.size() == fields.size()
+                        ? new ElicitResult(ElicitResult.Action.ACCEPT, content)
+                        : new ElicitResult(ElicitResult.Action.CANCEL, null);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldsOf(Map<String, Object> schema) {
+        Object properties = schema == null ? null : schema.get("properties");
+        return properties instanceof Map<?, ?> map ? List.copyOf(((Map<String, Object>) map).keySet()) : List.of();
     }
 
     public ToolOutcome call(String tool, Map<String, Object> arguments) {
@@ -71,12 +140,12 @@ public final class Agent implements AutoCloseable {
         return new ToolOutcome(Boolean.TRUE.equals(result.isError()), text, result.structuredContent());
     }
 
-    public List<String> toolNames() {
-        return client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+    public List<McpSchema.Tool> tools() {
+        return client.listTools().tools();
     }
 
-    /** The questions the server asked this agent's user. */
-    public List<String> questions() {
+    /** The questions the server asked this agent's user, in order. */
+    public List<Question> questions() {
         return List.copyOf(questions);
     }
 

@@ -22,7 +22,17 @@ public final class DescribeResourceTypesService implements DescribeResourceTypes
     @Override
     public List<ResourceType> describe(Caller caller, ResourceTypesQuery query) {
         Optional<String> group = query.group().map(String::trim).map(DescribeResourceTypesService::groupName);
-        return types.usableTypes(caller).stream()
+        List<ResourceType> matching = matching(types.usableTypes(caller), group, query);
+        if (matching.isEmpty() && group.isPresent()) {
+            // A group asked for by name that the cache lacks may have been installed since: look again.
+            matching = matching(types.usableTypesRefreshed(caller), group, query);
+        }
+        return matching;
+    }
+
+    private static List<ResourceType> matching(
+            List<ResourceType> usable, Optional<String> group, ResourceTypesQuery query) {
+        return usable.stream()
                 .filter(type -> group.map(type.group()::equalsIgnoreCase).orElse(true))
                 .filter(type -> query.namespaced()
                         .map(namespaced -> type.namespaced() == namespaced)

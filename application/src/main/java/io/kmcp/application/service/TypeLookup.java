@@ -7,7 +7,6 @@ import io.kmcp.application.port.out.ResourceCatalog;
 import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.resolution.Resolution;
 import io.kmcp.domain.resolution.TypeResolver;
-import io.kmcp.domain.type.ApiCatalog;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.TypeReference;
 import io.kmcp.domain.type.Verb;
@@ -46,7 +45,10 @@ public final class TypeLookup {
             throw failure(Reason.AMBIGUOUS_TYPE, resolution);
         }
         if (resolution instanceof Resolution.NotFound) {
-            throw failure(Reason.UNKNOWN_TYPE, resolution);
+            throw new RequestFailedException(
+                    Reason.UNKNOWN_TYPE,
+                    resolution.message() + " A CustomResourceDefinition installed moments ago is served a few"
+                            + " seconds later; if you just installed one, try again shortly.");
         }
         if (resolution instanceof Resolution.Restricted) {
             throw failure(Reason.RESTRICTED, resolution);
@@ -64,8 +66,12 @@ public final class TypeLookup {
 
     /** The cluster's types minus the restricted ones, one version of each (the one a bare name resolves to). */
     public List<ResourceType> usableTypes(Caller caller) {
-        ApiCatalog usable = policy.filter(catalog.catalog(caller));
-        return usable.defaultVersions();
+        return policy.filter(catalog.catalog(caller)).defaultVersions();
+    }
+
+    /** The same from fresh discovery: for a question the cached catalog has no answer to. */
+    public List<ResourceType> usableTypesRefreshed(Caller caller) {
+        return policy.filter(catalog.refreshed(caller)).defaultVersions();
     }
 
     private static RequestFailedException failure(Reason reason, Resolution resolution) {

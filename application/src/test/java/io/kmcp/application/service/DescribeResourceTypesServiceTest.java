@@ -22,6 +22,29 @@ class DescribeResourceTypesServiceTest {
             new DescribeResourceTypesService(new TypeLookup(new FakeCluster(CATALOG), AccessPolicy.builtIn()));
 
     @Test
+    @DisplayName("a group the cached catalog lacks is looked up again in fresh discovery (a CRD just installed)")
+    void missingGroupRefreshes() {
+        FakeCluster cluster = new FakeCluster(CATALOG).afterRefresh(TestTypes.CATALOG_WITH_WIDGETS);
+        DescribeResourceTypesService fresh =
+                new DescribeResourceTypesService(new TypeLookup(cluster, AccessPolicy.builtIn()));
+
+        assertThat(fresh.describe(CALLER, new ResourceTypesQuery(Optional.of("example.com"), Optional.empty())))
+                .extracting(ResourceType::plural)
+                .containsExactly("widgets");
+        assertThat(cluster.refreshes).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("a group the cache has is answered without asking discovery again")
+    void knownGroupNoRefresh() {
+        FakeCluster cluster = new FakeCluster(CATALOG).afterRefresh(TestTypes.CATALOG_WITH_WIDGETS);
+        new DescribeResourceTypesService(new TypeLookup(cluster, AccessPolicy.builtIn()))
+                .describe(CALLER, new ResourceTypesQuery(Optional.of("apps"), Optional.empty()));
+
+        assertThat(cluster.refreshes).hasValue(0);
+    }
+
+    @Test
     @DisplayName("restricted types are absent")
     void restrictedTypesAbsent() {
         assertThat(service.describe(CALLER, ResourceTypesQuery.all()))

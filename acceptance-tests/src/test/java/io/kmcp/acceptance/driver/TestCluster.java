@@ -1,0 +1,190 @@
+package io.kmcp.acceptance.driver;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kmcp.adapters.kubernetes.testbed.LocalControlPlane;
+import io.kmcp.adapters.kubernetes.testbed.SharedControlPlane;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.PrivateKey;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cluster the features run against, chosen with {@code -Dkmcp.cluster}: {@code local} (the
+ * default) starts the test bed's control plane; {@code kind} uses an existing kind cluster described by
+ * environment variables. Either way the features see the same thing: the API server URL and CA an
+ * operator gives k-mcp, an administrator's client for set-up, and the API server's audit log.
+ */
+public final class TestCluster {
+
+    static final String TARGET_PROPERTY = "kmcp.cluster";
+
+    /** What the kind target needs, as scripts/kind/setup.sh is to export it. */
+    static final List<String> KIND_VARIABLES = List.of("KMCP_API_SERVER", "KMCP_CA_FILE", "KMCP_ADMIN_KUBECONFIG");
+
+    private static final String KIND_ISSUER = "https://kubernetes.default.svc.cluster.local";
+
+    private final String description;
+    private final String apiServerUrl;
+    private final Path caFile;
+    private final String issuer;
+    private final KubernetesClient admin;
+    private final Optional<Path> auditLog;
+    private final Optional<PrivateKey> signingKey;
+
+    private TestCluster(
+            String description,
+            String apiServerUrl,
+            Path caFile,
+            String issuer,
+            KubernetesClient admin,
+            Optional<Path> auditLog,
+            Optional<PrivateKey> signingKey) {
+        this.description = description;
+        this.apiServerUrl = apiServerUrl;
+        this.caFile = caFile;
+        this.issuer = issuer;
+        this.admin = admin;
+        this.auditLog = auditLog;
+        this.signingKey = signingKey;
+    }
+
+    /** The target named by {@code -Dkmcp.cluster}, started or reached; fails fast when it cannot be. */
+    public static TestCluster fromSystemProperties() {
+        return switch (checkedTarget()) {
+            case "kind" -> kind(System.getenv());
+            default -> local();
+        };
+    }
+
+    /**
+     * The target named by {@code -Dkmcp.cluster}, checked without starting or contacting anything, so
+     * that a run against a target that cannot work stops before its first scenario.
+     */
+    public static String checkedTarget() {
+        String target = System.getProperty(TARGET_PROPERTY, "local").strip().toLowerCase(Locale.ROOT);
+        switch (target) {
+            case "", "local" -> {
+                return "local";
+            }
+            case "kind" -> {
+                kindVariables(System.getenv());
+                return "kind";
+            }
+            default ->
+                throw new IllegalStateException("-D" + TARGET_PROPERTY + "=" + target
+                        + " is not a cluster target; use local (the default) or kind.");
+        }
+    }
+
+    private static TestCluster local() {
+        LocalControlPlane plane = SharedControlPlane.get();
+        return new TestCluster(
+                "local control plane " + plane.apiServerUrl(),
+                plane.apiServerUrl(),
+                plane.caFile(),
+                plane.issuer(),
+                plane.adminClient(),
+                Optional.of(plane.auditLog()),
+                Optional.of(plane.pki().serviceAccountKeys().getPrivate()));
+    }
+
+    /**
+     * An existing kind cluster: its API server URL and CA file as k-mcp is given them, an administrator's
+     * kubeconfig for set-up, and optionally the API server's audit log copied out of the node.
+     */
+    static TestCluster kind(Map<String, String> environment) {
+        kindVariables(environment);
+        Path kubeconfig = Paths.get(environment.get("KMCP_ADMIN_KUBECONFIG"));
+        Path caFile = Paths.get(environment.get("KMCP_CA_FILE"));
+        for (Path file : List.of(kubeconfig, caFile)) {
+            if (!Files.isReadable(file)) {
+                throw new IllegalStateException(file + " cannot be read (kind target)");
+            }
+        }
+        KubernetesClient admin;
+        try {
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+            admin = new KubernetesClientBuilder()
+                    .withConfig(new ConfigBuilder(config)
+                            .withRequestRetryBackoffLimit(0)
+                            .build())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String apiServer = environment.get("KMCP_API_SERVER");
+        return new TestCluster(
+                "kind cluster " + apiServer,
+                apiServer,
+                caFile,
+                environment.getOrDefault("KMCP_ISSUER", KIND_ISSUER),
+                admin,
+                Optional.ofNullable(environment.get("KMCP_AUDIT_LOG"))
+                        .filter(path -> !path.isBlank())
+                        .map(Paths::get),
+                Optional.empty());
+    }
+
+    /** Fails with what is missing unless the environment describes a kind cluster. */
+    static void kindVariables(Map<String, String> environment) {
+        List<String> missing = KIND_VARIABLES.stream()
+                .filter(name -> environment.getOrDefault(name, "").isBlank())
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("-D" + TARGET_PROPERTY + "=kind runs the features against an existing"
+                    + " kind cluster and needs " + String.join(", ", KIND_VARIABLES)
+                    + " (the API server URL, its CA file and an administrator's kubeconfig; KMCP_AUDIT_LOG"
+                    + " optionally names the API server's audit log). Missing: " + String.join(", ", missing)
+                    + ". Create the cluster and export them with scripts/kind/setup.sh, or drop -D"
+                    + TARGET_PROPERTY + " to use the local control plane.");
+        }
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The API server's URL, as k-mcp's --api-server and a token's audience name it. */
+    public String apiServerUrl() {
+        return apiServerUrl;
+    }
+
+    public Path caFile() {
+        return caFile;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public ClusterAdmin admin() {
+        return new ClusterAdmin(admin, issuer);
+    }
+
+    /** The key the cluster signs service-account tokens with, to forge tokens it once could have issued. */
+    public PrivateKey signingKey() {
+        return signingKey.orElseThrow(() -> new IllegalStateException(
+                description + " does not share its service-account signing key; this scenario needs the local target"));
+    }
+
+    /** Where the audit log ends now, or 0 when this target has none (checks of it then fail). */
+    public long auditLogPosition() {
+        return auditLog.map(file -> new AuditLog(file).end()).orElse(0L);
+    }
+
+    /** The API server's audit log, when this target exposes it. */
+    public AuditLog auditLog() {
+        return auditLog.map(AuditLog::new)
+                .orElseThrow(() -> new IllegalStateException(
+                        description + " exposes no audit log; set KMCP_AUDIT_LOG to the API server's audit log file"));
+    }
+}
