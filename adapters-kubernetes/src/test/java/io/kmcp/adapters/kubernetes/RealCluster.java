@@ -1,6 +1,7 @@
 package io.kmcp.adapters.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kmcp.adapters.kubernetes.testbed.Eventually;
 import io.kmcp.adapters.kubernetes.testbed.LocalControlPlane;
 import io.kmcp.adapters.kubernetes.testbed.SharedControlPlane;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
@@ -58,21 +59,6 @@ final class RealCluster {
 
     /** RBAC changes reach the authoriser through an informer, so a grant takes effect a moment later. */
     static <T> T eventually(Callable<T> attempt) {
-        Instant deadline = Instant.now().plus(RBAC_PROPAGATION);
-        while (true) {
-            try {
-                return attempt.call();
-            } catch (Exception | AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("still failing after " + RBAC_PROPAGATION, e);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Eventually.within(RBAC_PROPAGATION, attempt);
     }
 }

@@ -1,7 +1,7 @@
 package io.kmcp.bootstrap.e2e;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kmcp.adapters.kubernetes.testbed.Eventually;
 import io.kmcp.adapters.kubernetes.testbed.LocalControlPlane;
 import io.kmcp.adapters.kubernetes.testbed.SharedControlPlane;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
@@ -35,23 +35,10 @@ final class ClusterUnderTest {
     /** RBAC reaches the authoriser through an informer: wait until a fresh grant takes effect. */
     static void awaitAllowed(ServiceAccountRef account, Consumer<KubernetesClient> request) {
         try (KubernetesClient client = CLUSTER.clientWithToken(tokenFor(account))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (true) {
-                try {
-                    request.accept(client);
-                    return;
-                } catch (KubernetesClientException e) {
-                    if (e.getCode() != 403 || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+            Eventually.eventually(() -> {
+                request.accept(client);
+                return true;
+            });
         }
     }
 

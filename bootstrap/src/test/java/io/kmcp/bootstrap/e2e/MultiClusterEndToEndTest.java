@@ -2,6 +2,7 @@ package io.kmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmcp.adapters.kubernetes.testbed.Eventually;
 import io.kmcp.adapters.kubernetes.testbed.LocalControlPlane;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
@@ -69,18 +70,9 @@ class MultiClusterEndToEndTest {
         access.clusterRole("multi-namespace-reader", "", List.of("namespaces"), List.of("get", "list"))
                 .grantClusterWide(account, "multi-namespace-reader");
         try (var client = cluster.clientWithToken(token(cluster, account))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (true) {
-                try {
-                    client.namespaces().list();
-                    return account;
-                } catch (RuntimeException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw notYet;
-                    }
-                }
-            }
+            Eventually.eventually(() -> client.namespaces().list());
         }
+        return account;
     }
 
     private static String token(LocalControlPlane cluster, ServiceAccountRef account) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kmcp.adapters.kubernetes.testbed.Eventually;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
 import io.kmcp.bootstrap.KmcpApplication;
 import io.kmcp.bootstrap.e2e.RawMcp.Answer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -59,26 +61,15 @@ class VerifyWithApiServerEndToEndTest {
     /** kube-apiserver caches a successful token authentication for up to 10 s. */
     private static void awaitRejectedByApiServer(String token) {
         try (KubernetesClient asAccount = ClusterUnderTest.CLUSTER.clientWithToken(token)) {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (true) {
+            Eventually.within(Duration.ofSeconds(30), () -> {
                 try {
                     asAccount.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
                 } catch (KubernetesClientException e) {
-                    if (e.getCode() == 401) {
-                        return;
-                    }
-                    throw e;
+                    assertThat(e.getCode()).isEqualTo(401);
+                    return true;
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the API server still accepts the token of a deleted account");
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+                throw new AssertionError("the API server still accepts the token of a deleted account");
+            });
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kmcp.adapters.kubernetes.testbed;
 
+import static io.kmcp.adapters.kubernetes.testbed.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,15 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The local control plane behaves like a real cluster")
 class LocalControlPlaneTest {
-
-    private static final Duration RBAC_PROPAGATION = Duration.ofSeconds(10);
 
     private final LocalControlPlane cluster = SharedControlPlane.get();
 
@@ -113,30 +111,6 @@ class LocalControlPlaneTest {
                         .isInstanceOfSatisfying(
                                 KubernetesClientException.class,
                                 e -> assertThat(e.getCode()).isEqualTo(401));
-            }
-        }
-    }
-
-    interface Attempt<T> {
-        T run() throws Exception;
-    }
-
-    /** RBAC changes reach the authoriser through an informer, so a grant takes effect a moment later. */
-    static <T> T eventually(Attempt<T> attempt) {
-        Instant deadline = Instant.now().plus(RBAC_PROPAGATION);
-        while (true) {
-            try {
-                return attempt.run();
-            } catch (Exception | AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("still failing after " + RBAC_PROPAGATION, e);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
             }
         }
     }
