@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One command to try k-mcp with no cluster: builds what is missing (the jar, the local control plane
+# from upstream sources), starts the control plane, creates a service account with read-mostly RBAC,
+# mints a token with the three audiences, starts k-mcp against it and prints the MCP client
+# configuration. Ctrl-C stops everything.
+#
+# Usage: scripts/quickstart.sh [--port N] [--check]
+#   --check   start everything, check k-mcp answers, then stop (no waiting for Ctrl-C)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=8080
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) port=$2; shift 2 ;;
+    --check) args+=(--check); shift ;;
+    *) echo "quickstart: unknown argument $1 (use --port N, --check)" >&2; exit 2 ;;
+  esac
+done
+
+bash scripts/control-plane/build.sh >/dev/null
+if [ ! -f bootstrap/target/k-mcp.jar ] || [ ! -d adapters-kubernetes/target/test-classes ]; then
+  echo "[quickstart] building k-mcp (once)" >&2
+  mvn -B -q -DskipTests -Dpit.skip=true -Dspotless.check.skip=true install
+fi
+classpath_file=adapters-kubernetes/target/quickstart.classpath
+if [ ! -f "$classpath_file" ]; then
+  mvn -B -q -pl adapters-kubernetes dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/quickstart.classpath >/dev/null
+fi
+exec java -Dkmcp.port="$port" -Dkmcp.jar=bootstrap/target/k-mcp.jar -Dkmcp.projectRoot="$PWD" \
+  -cp "adapters-kubernetes/target/test-classes:adapters-kubernetes/target/classes:$(cat "$classpath_file")" \
+  io.kmcp.adapters.kubernetes.testbed.Quickstart "${args[@]}"
