@@ -1,5 +1,12 @@
 package io.kmcp.bootstrap.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,11 +126,41 @@ public final class CommandLineFlags {
                 }
                 return level;
             }
+            case "api-server" -> {
+                URI uri;
+                try {
+                    uri = new URI(value);
+                } catch (URISyntaxException e) {
+                    uri = null;
+                }
+                if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                    throw new InvalidFlagException("--api-server must be an https URL with a host, e.g. "
+                            + example(name) + "; got \"" + value + "\"");
+                }
+            }
+            case "certificate-authority", "tls-cert", "tls-key" -> {
+                Path file = Path.of(value);
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    throw new InvalidFlagException("--" + name + " " + value + " is not a readable file");
+                }
+                if (name.equals("certificate-authority") && !containsCertificate(file)) {
+                    throw new InvalidFlagException("--certificate-authority " + value
+                            + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+                }
+            }
             default -> {
-                // validated when the configuration is bound, where files and URLs are checked
+                // validated when the configuration is bound
             }
         }
         return value;
+    }
+
+    private static boolean containsCertificate(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----");
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static String example(String name) {

@@ -3,8 +3,12 @@ package io.kmcp.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,18 +17,15 @@ class CommandLineFlagsTest {
 
     @Test
     @DisplayName("the original's flags work with a space or an equals sign")
-    void originalFlags() {
+    void originalFlags(@TempDir Path dir) throws IOException {
+        String ca = Files.writeString(dir.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\n")
+                .toString();
         assertThat(CommandLineFlags.toSpringArguments(
-                        "--port",
-                        "9090",
-                        "--audience=my-mcp",
-                        "--certificate-authority",
-                        "ca.crt",
-                        "--log-level=DEBUG"))
+                        "--port", "9090", "--audience=my-mcp", "--certificate-authority", ca, "--log-level=DEBUG"))
                 .containsExactly(
                         "--server.port=9090",
                         "--kmcp.audience=my-mcp",
-                        "--kmcp.certificate-authority=ca.crt",
+                        "--kmcp.certificate-authority=" + ca,
                         "--logging.level.io.kmcp=debug");
     }
 
@@ -37,14 +38,28 @@ class CommandLineFlagsTest {
     }
 
     @Test
+    @DisplayName("a certificate authority file without a PEM certificate is refused")
+    void caWithoutCertificate(@TempDir Path dir) throws IOException {
+        Path notPem = Files.writeString(dir.resolve("ca.crt"), "hello");
+
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--certificate-authority", notPem.toString()))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessageContaining("holds no PEM certificate");
+    }
+
+    @Test
     @DisplayName("--tls-cert and --tls-key turn on HTTPS, together")
-    void tls() {
-        assertThat(CommandLineFlags.toSpringArguments("--tls-cert", "tls.crt", "--tls-key", "tls.key"))
+    void tls(@TempDir Path dir) throws IOException {
+        String cert = Files.writeString(dir.resolve("tls.crt"), "-----BEGIN CERTIFICATE-----")
+                .toString();
+        String key = Files.writeString(dir.resolve("tls.key"), "-----BEGIN PRIVATE KEY-----")
+                .toString();
+        assertThat(CommandLineFlags.toSpringArguments("--tls-cert", cert, "--tls-key", key))
                 .containsExactly(
-                        "--server.ssl.certificate=tls.crt",
-                        "--server.ssl.certificate-private-key=tls.key",
+                        "--server.ssl.certificate=" + cert,
+                        "--server.ssl.certificate-private-key=" + key,
                         "--server.ssl.enabled=true");
-        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--tls-cert", "tls.crt"))
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--tls-cert", cert))
                 .isInstanceOf(InvalidFlagException.class)
                 .hasMessageContaining("go together");
     }
@@ -67,7 +82,11 @@ class CommandLineFlagsTest {
                 "--log-level=verbose|--log-level must be one of debug, info, warn, error",
                 "--insecure|--insecure is not supported",
                 "serve|unexpected argument \"serve\"",
-                "--audience=|--audience needs a value"
+                "--audience=|--audience needs a value",
+                "--api-server=http://10.0.0.1:6443|--api-server must be an https URL",
+                "--api-server=not a url|--api-server must be an https URL",
+                "--certificate-authority=/no/such/ca.crt|is not a readable file",
+                "--tls-cert=/no/such/tls.crt|is not a readable file"
             })
     @DisplayName("a bad flag is refused with one line that says what to do")
     void badFlags(String flag, String message) {
