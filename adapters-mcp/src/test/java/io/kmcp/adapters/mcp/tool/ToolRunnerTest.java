@@ -2,6 +2,9 @@ package io.kmcp.adapters.mcp.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.kmcp.adapters.mcp.support.FakeKubernetes;
 import io.kmcp.adapters.mcp.support.TestClock;
 import io.kmcp.adapters.mcp.support.Types;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ToolRunnerTest {
 
@@ -50,6 +54,36 @@ class ToolRunnerTest {
 
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("The limit 0 is out of range.");
+    }
+
+    @Test
+    @DisplayName("Every call leaves one audit line: tool, cluster, subject, outcome; never the token or the arguments")
+    void auditLine() {
+        kubernetes.onList((caller, query) ->
+                new ResourceList(Types.PODS, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        Logger logger = (Logger) LoggerFactory.getLogger(ToolRunner.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        Caller caller = new Caller(
+                "prod",
+                "system:serviceaccount:a:b",
+                new BearerToken("secret-token-value", TestClock.NOW.plusSeconds(60)));
+        try {
+            runner.run(
+                    Optional.of(caller),
+                    new CallToolRequest("resource_list", Map.of("resource", "pods", "labelSelector", "app=secret-arg")),
+                    NO_CONVERSATION);
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
+                .contains("tool=resource_list", "cluster=prod", "subject=system:serviceaccount:a:b", "outcome=ok")
+                .doesNotContain("secret-token-value", "secret-arg");
     }
 
     private static CallToolRequest request() {
