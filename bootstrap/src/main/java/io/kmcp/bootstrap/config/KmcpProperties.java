@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Everything an operator configures, from flags, {@code application.yaml} or environment variables
- * ({@code KMCP_AUDIENCE}, {@code KMCP_CLUSTERS_0_API_SERVER}, …).
+ * ({@code KMCP_AUDIENCE}, {@code KMCP_CLUSTERS_0_APISERVER}, …).
  *
  * <p>One cluster can be given by the top-level {@code api-server}, {@code certificate-authority} and
  * {@code tls-server-name} (the flags); several by the {@code clusters} list. Both may be combined.
