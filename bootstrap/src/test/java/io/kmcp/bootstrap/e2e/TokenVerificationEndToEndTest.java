@@ -3,6 +3,7 @@ package io.kmcp.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.kmcp.adapters.kubernetes.testbed.DecoyListener;
 import io.kmcp.adapters.kubernetes.testbed.LocalControlPlane;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
 import io.kmcp.bootstrap.KmcpApplication;

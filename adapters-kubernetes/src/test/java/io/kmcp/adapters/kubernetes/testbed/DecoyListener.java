@@ -1,4 +1,4 @@
-package io.kmcp.acceptance.driver;
+package io.kmcp.adapters.kubernetes.testbed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
