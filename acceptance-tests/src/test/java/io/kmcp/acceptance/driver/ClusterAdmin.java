@@ -2,20 +2,16 @@ package io.kmcp.acceptance.driver;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +27,17 @@ public final class ClusterAdmin {
     private static final Duration RBAC_PROPAGATION = Duration.ofSeconds(15);
 
     private final KubernetesClient client;
+    private final TestBedAccess access;
     private final String issuer;
 
     ClusterAdmin(KubernetesClient client, String issuer) {
         this.client = client;
+        this.access = new TestBedAccess(client);
         this.issuer = issuer;
     }
 
     public void namespace(String name) {
-        client.namespaces()
-                .resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .endMetadata()
-                        .build())
-                .serverSideApply();
+        access.namespace(name);
     }
 
     public boolean namespaceExists(String name) {
@@ -53,16 +45,7 @@ public final class ClusterAdmin {
     }
 
     public ServiceAccount serviceAccount(String namespace, String name) {
-        namespace(namespace);
-        client.serviceAccounts()
-                .inNamespace(namespace)
-                .resource(new ServiceAccountBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .withNamespace(namespace)
-                        .endMetadata()
-                        .build())
-                .serverSideApply();
+        access.serviceAccount(namespace, name);
         return new ServiceAccount(namespace, name);
     }
 
@@ -88,40 +71,11 @@ public final class ClusterAdmin {
     }
 
     public void grantClusterWide(ServiceAccount account, String clusterRole) {
-        client.rbac()
-                .clusterRoleBindings()
-                .resource(new ClusterRoleBindingBuilder()
-                        .withNewMetadata()
-                        .withName(account.namespace() + "-" + account.name() + "-" + clusterRole)
-                        .endMetadata()
-                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
-                        .addNewSubject()
-                        .withKind("ServiceAccount")
-                        .withNamespace(account.namespace())
-                        .withName(account.name())
-                        .endSubject()
-                        .build())
-                .serverSideApply();
+        access.grantClusterWide(account.ref(), clusterRole);
     }
 
     public void grantInNamespace(ServiceAccount account, String namespace, String clusterRole) {
-        namespace(namespace);
-        client.rbac()
-                .roleBindings()
-                .inNamespace(namespace)
-                .resource(new RoleBindingBuilder()
-                        .withNewMetadata()
-                        .withName(account.namespace() + "-" + account.name() + "-" + clusterRole)
-                        .withNamespace(namespace)
-                        .endMetadata()
-                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
-                        .addNewSubject()
-                        .withKind("ServiceAccount")
-                        .withNamespace(account.namespace())
-                        .withName(account.name())
-                        .endSubject()
-                        .build())
-                .serverSideApply();
+        access.grantInNamespace(account.ref(), namespace, clusterRole);
     }
 
     /**
@@ -129,21 +83,7 @@ public final class ClusterAdmin {
      * credential, can verify tokens (as managed clusters commonly allow).
      */
     public void allowAnonymousIssuerDiscovery() {
-        client.rbac()
-                .clusterRoleBindings()
-                .resource(new ClusterRoleBindingBuilder()
-                        .withNewMetadata()
-                        .withName("k-mcp-acceptance-anonymous-issuer-discovery")
-                        .endMetadata()
-                        .withNewRoleRef(
-                                "rbac.authorization.k8s.io", "ClusterRole", "system:service-account-issuer-discovery")
-                        .addNewSubject()
-                        .withKind("Group")
-                        .withApiGroup("rbac.authorization.k8s.io")
-                        .withName("system:unauthenticated")
-                        .endSubject()
-                        .build())
-                .serverSideApply();
+        access.allowAnonymousIssuerDiscovery();
     }
 
     /**
@@ -187,17 +127,7 @@ public final class ClusterAdmin {
 
     /** A bound service-account token with these audiences, minted by the cluster. */
     public String mintToken(ServiceAccount account, List<String> audiences, Duration lifetime) {
-        return client.serviceAccounts()
-                .inNamespace(account.namespace())
-                .withName(account.name())
-                .tokenRequest(new TokenRequestBuilder()
-                        .withNewSpec()
-                        .withAudiences(audiences)
-                        .withExpirationSeconds(lifetime.toSeconds())
-                        .endSpec()
-                        .build())
-                .getStatus()
-                .getToken();
+        return access.mintToken(account.ref(), audiences, lifetime);
     }
 
     public String issuer() {
@@ -326,7 +256,11 @@ public final class ClusterAdmin {
     /** A service account of the cluster, as RBAC and tokens name it. */
     public record ServiceAccount(String namespace, String name) {
         public String username() {
-            return "system:serviceaccount:" + namespace + ":" + name;
+            return ref().username();
+        }
+
+        TestBedAccess.ServiceAccountRef ref() {
+            return new TestBedAccess.ServiceAccountRef(namespace, name);
         }
     }
 }

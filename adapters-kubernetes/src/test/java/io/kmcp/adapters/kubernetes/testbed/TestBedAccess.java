@@ -20,7 +20,8 @@ public final class TestBedAccess {
 
     private final KubernetesClient admin;
 
-    TestBedAccess(KubernetesClient admin) {
+    /** Set-up through any administrator's client: a local control plane's, or an existing cluster's. */
+    public TestBedAccess(KubernetesClient admin) {
         this.admin = admin;
     }
 
