@@ -1,7 +1,10 @@
 package io.kmcp.adapters.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kmcp.domain.resource.KubernetesObjects;
 import io.kmcp.domain.type.ResourceType;
@@ -12,6 +15,12 @@ import java.util.Map;
 final class Fabric8Objects {
 
     private Fabric8Objects() {}
+
+    /** The generic operations on objects of the type, for any group, version and scope. */
+    static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            resources(KubernetesClient client, ResourceType type) {
+        return client.genericKubernetesResources(context(type));
+    }
 
     static ResourceDefinitionContext context(ResourceType type) {
         return new ResourceDefinitionContext.Builder()

@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.ListMeta;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kmcp.application.Caller;
 import io.kmcp.application.Problem;
 import io.kmcp.application.RequestFailedException;
@@ -43,11 +41,7 @@ public final class Fabric8ResourceReader implements ResourceReader {
                 .build();
         try {
             return pool.withClient(caller, client -> {
-                MixedOperation<
-                                GenericKubernetesResource,
-                                GenericKubernetesResourceList,
-                                Resource<GenericKubernetesResource>>
-                        resources = client.genericKubernetesResources(Fabric8Objects.context(type));
+                var resources = Fabric8Objects.resources(client, type);
                 GenericKubernetesResourceList list = namespace.isPresent()
                         ? resources.inNamespace(namespace.get()).list(options)
                         : resources.inAnyNamespace().list(options);
@@ -78,11 +72,7 @@ public final class Fabric8ResourceReader implements ResourceReader {
         ClusterConnection cluster = pool.clusters().connection(caller.cluster());
         try {
             return pool.withClient(caller, client -> {
-                MixedOperation<
-                                GenericKubernetesResource,
-                                GenericKubernetesResourceList,
-                                Resource<GenericKubernetesResource>>
-                        resources = client.genericKubernetesResources(Fabric8Objects.context(type));
+                var resources = Fabric8Objects.resources(client, type);
                 GenericKubernetesResource found = namespace.isPresent()
                         ? resources.inNamespace(namespace.get()).withName(name).get()
                         : resources.withName(name).get();

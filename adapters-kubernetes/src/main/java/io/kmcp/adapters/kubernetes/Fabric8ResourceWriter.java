@@ -1,10 +1,7 @@
 package io.kmcp.adapters.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kmcp.application.Caller;
@@ -64,11 +61,7 @@ public final class Fabric8ResourceWriter implements ResourceWriter {
                 .build();
         try {
             return pool.withClient(caller, client -> {
-                MixedOperation<
-                                GenericKubernetesResource,
-                                GenericKubernetesResourceList,
-                                Resource<GenericKubernetesResource>>
-                        resources = client.genericKubernetesResources(Fabric8Objects.context(type));
+                var resources = Fabric8Objects.resources(client, type);
                 GenericKubernetesResource resource = Fabric8Objects.fromMap(client, body);
                 GenericKubernetesResource applied = namespace.isPresent()
                         ? resources
