@@ -18,10 +18,10 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Every feature under {@code features/}, run by Failsafe against the real jar, a real MCP client and a
- * real cluster ({@code -Dkmcp.cluster=local|kind}). Scenarios tagged {@value #KNOWN_DEFECT} pin a
- * defect of the product and are left out unless asked for ({@code -Dcucumber.filter.tags=@known-defect}).
- * After the last scenario the API server's audit log is read once more: k-mcp sent requests, and not
- * one of them was a delete.
+ * real cluster ({@code -Dkmcp.cluster=local|kind|k3s}, see {@link TestCluster}). Scenarios tagged
+ * {@value #KNOWN_DEFECT} pin a defect of the product and are left out unless asked for
+ * ({@code -Dcucumber.filter.tags=@known-defect}). After the last scenario the API server's audit log is
+ * read once more: k-mcp sent requests, and not one of them was a delete.
  */
 @Suite
 @IncludeEngines("cucumber")
@@ -37,11 +37,18 @@ public class AcceptanceIT {
 
     @BeforeSuite
     static void targetIsUsable() {
-        System.err.println("[acceptance] cluster target: " + TestCluster.checkedTarget());
+        TestCluster.Target target = TestCluster.checkedTarget();
+        System.err.println("[acceptance] cluster target: " + target.name());
+        target.unavailable()
+                .ifPresent(reason -> System.err.println("[acceptance] " + reason + ", so the features were skipped"));
     }
 
     @AfterSuite
     static void noRequestFromKmcpEverDeleted() {
+        if (TestCluster.checkedTarget().unavailable().isPresent()) {
+            // No scenario ran, so no request of k-mcp's is there to check.
+            return;
+        }
         Product product = Product.started()
                 .orElseThrow(() -> new AssertionError("k-mcp never started, so nothing shows that it never deletes"));
         List<AuditLog.Entry> fromKmcp = product.cluster().auditLog().all().stream()
@@ -59,6 +66,19 @@ public class AcceptanceIT {
         System.err.printf(
                 "[acceptance] audit log: %d requests from k-mcp, none of them delete or deletecollection%n",
                 fromKmcp.size());
+        TwoClusterProduct.started().ifPresent(two -> {
+            TestCluster second = two.cluster(TwoClusterProduct.WEST);
+            List<AuditLog.Entry> fromKmcpOnSecond = second.auditLog().all().stream()
+                    .filter(AuditLog.Entry::fromKmcp)
+                    .toList();
+            assertThat(fromKmcpOnSecond)
+                    .as("deletions k-mcp sent %s during the suite", second.description())
+                    .noneMatch(AuditLog.Entry::isDeletion);
+            System.err.printf(
+                    "[acceptance] audit log of the second cluster: %d requests from k-mcp, none of them delete or"
+                            + " deletecollection%n",
+                    fromKmcpOnSecond.size());
+        });
     }
 
     /** False when a run picks some scenarios only, which may not make k-mcp write anything. */

@@ -3,12 +3,13 @@ package io.kmcp.acceptance;
 import io.kmcp.acceptance.driver.KmcpServer;
 import io.kmcp.acceptance.driver.TestCluster;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the whole run shares: one cluster and one k-mcp process started against it as an operator
  * would, both started on first use and stopped when the JVM exits. Scenarios keep apart by their own
  * namespaces and service accounts. A start-up failure is kept, so that every scenario reports it at
- * once instead of trying again.
+ * once instead of trying again. On a target this machine cannot host, every scenario is skipped.
  */
 final class Product {
 
@@ -24,6 +25,9 @@ final class Product {
     }
 
     static synchronized Product get() {
+        TestCluster.checkedTarget()
+                .unavailable()
+                .ifPresent(reason -> Assumptions.abort(reason + ", so the features were skipped"));
         if (startFailure != null) {
             throw new IllegalStateException("the product under test did not start", startFailure);
         }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,13 @@ class RealClientsIT {
 
     @BeforeAll
     static void setUp() {
-        System.err.println("[real clients] cluster target: " + TestCluster.checkedTarget());
+        TestCluster.Target target = TestCluster.checkedTarget();
+        System.err.println("[real clients] cluster target: " + target.name());
+        target.unavailable().ifPresent(reason -> {
+            String message = reason + ", so the real-client tests were skipped";
+            System.err.println("[real clients] " + message);
+            Assumptions.abort(message);
+        });
         tools = NodeTools.install();
         product = Product.get();
         admin = product.cluster().admin();

@@ -27,16 +27,34 @@ public final class AuditLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path file;
+    private final Source source;
 
     AuditLog(Path file) {
-        this.file = file;
+        this(() -> file);
+    }
+
+    private AuditLog(Source source) {
+        this.source = source;
+    }
+
+    /**
+     * Where the log's current text is on this machine: the API server's own file, or a copy of it
+     * fetched anew from where the API server writes it (inside a container).
+     */
+    @FunctionalInterface
+    interface Source {
+        Path current() throws IOException;
+    }
+
+    /** A log read through a fresh copy each time, for an API server whose file this machine cannot open. */
+    static AuditLog copiedBy(Source source) {
+        return new AuditLog(source);
     }
 
     /** Where the log ends now: entries written later are read with {@link #since}. */
     public long end() {
         try {
-            return Files.size(file);
+            return Files.size(source.current());
         } catch (NoSuchFileException none) {
             return 0;
         } catch (IOException e) {
@@ -47,7 +65,7 @@ public final class AuditLog {
     /** Every complete entry from the given position on. */
     public List<Entry> since(long position) {
         List<Entry> entries = new ArrayList<>();
-        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ)) {
+        try (SeekableByteChannel channel = Files.newByteChannel(source.current(), StandardOpenOption.READ)) {
             channel.position(position);
             InputStream in = Channels.newInputStream(channel);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
