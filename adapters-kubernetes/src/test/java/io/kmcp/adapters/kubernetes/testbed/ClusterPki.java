@@ -51,6 +51,7 @@ public final class ClusterPki {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyPair caKeys;
+    private final X500Name caName;
     private final X509Certificate caCertificate;
     private final KeyPair servingKeys;
     private final X509Certificate servingCertificate;
@@ -60,7 +61,7 @@ public final class ClusterPki {
 
     private ClusterPki(String clusterName) throws GeneralSecurityException, OperatorCreationException {
         caKeys = ecKeys();
-        X500Name caName = new X500Name("CN=k-mcp test CA " + clusterName);
+        caName = new X500Name("CN=k-mcp test CA " + clusterName);
         caCertificate = sign(caName, caName, caKeys, caKeys, builder -> {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -119,6 +120,32 @@ public final class ClusterPki {
     public KeyPair serviceAccountKeys() {
         return serviceAccountKeys;
     }
+
+    /**
+     * A fresh client certificate signed by the cluster CA, for a control plane component that
+     * authenticates as {@code commonName} in the given groups (organisations), as kubeadm issues them.
+     */
+    public ClientCredentials clientCredentials(String commonName, String... groups) {
+        try {
+            KeyPair keys = ecKeys();
+            StringBuilder subject = new StringBuilder("CN=").append(commonName);
+            for (String group : groups) {
+                subject.append(",O=").append(group);
+            }
+            X509Certificate certificate = sign(caName, new X500Name(subject.toString()), keys, caKeys, builder -> {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                builder.addExtension(
+                        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            });
+            return new ClientCredentials(pem(certificate), pem(keys.getPrivate()));
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a client certificate for " + commonName, e);
+        }
+    }
+
+    /** A client certificate and its private key, both PEM. */
+    public record ClientCredentials(String certificatePem, String keyPem) {}
 
     /** Writes the files kube-apiserver reads and returns where they are. */
     public PkiFiles written(Path dir) {
