@@ -21,7 +21,20 @@ final class RealCluster {
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
     private static final Duration RBAC_PROPAGATION = Duration.ofSeconds(15);
 
-    final LocalControlPlane plane = SharedControlPlane.get();
+    final LocalControlPlane plane;
+
+    RealCluster() {
+        this(SharedControlPlane.get());
+    }
+
+    private RealCluster(LocalControlPlane plane) {
+        this.plane = plane;
+    }
+
+    /** The shared control plane that runs controllers, a scheduler and kwok, so pods run and log. */
+    static RealCluster withWorkloads() {
+        return new RealCluster(SharedControlPlane.withWorkloads());
+    }
 
     ClusterConnection connection() {
         return ClusterConnection.https(NAME, URI.create(plane.apiServerUrl()), plane.caPem());

@@ -26,11 +26,12 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     private ApiCatalog catalog;
     private ApiCatalog catalogAfterRefresh;
     private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger refreshes = new AtomicInteger();
-    final List<ListRequest> listRequests = new ArrayList<>();
+    final List<ListRequest> listRequests = java.util.Collections.synchronizedList(new ArrayList<>());
     private int staleRefreshes;
     private RequestFailedException failure;
+    private final Map<String, RequestFailedException> failuresByType = new LinkedHashMap<>();
 
     FakeCluster(ApiCatalog catalog) {
         this.catalog = catalog;
@@ -54,6 +55,12 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
 
     FakeCluster failingWith(Reason reason, String message) {
         this.failure = new RequestFailedException(reason, message);
+        return this;
+    }
+
+    /** Reads of this one type fail, as when RBAC denies them. */
+    FakeCluster failingFor(ResourceType type, Reason reason, String message) {
+        failuresByType.put(type.fullyQualifiedName(), new RequestFailedException(reason, message));
         return this;
     }
 
@@ -83,6 +90,7 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
                 + request.namespace().orElse("*"));
         listRequests.add(request);
         failIfAsked();
+        failIfAsked(request.type());
         String prefix = request.type().fullyQualifiedName() + "/"
                 + request.namespace().map(ns -> ns + "/").orElse("");
         List<Map<String, Object>> items = objects.entrySet().stream()
@@ -99,6 +107,7 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
             Caller caller, ResourceType type, Optional<String> namespace, String name) {
         calls.add("get " + type.fullyQualifiedName() + " " + namespace.orElse("-") + " " + name);
         failIfAsked();
+        failIfAsked(type);
         return Optional.ofNullable(objects.get(key(type, namespace, name)));
     }
 
@@ -132,6 +141,13 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
 
     boolean touchedObjects() {
         return calls.stream().anyMatch(call -> !call.equals("catalog") && !call.equals("refresh"));
+    }
+
+    private void failIfAsked(ResourceType type) {
+        RequestFailedException typeFailure = failuresByType.get(type.fullyQualifiedName());
+        if (typeFailure != null) {
+            throw typeFailure;
+        }
     }
 
     private void failIfAsked() {

@@ -1,0 +1,129 @@
+package io.kmcp.application.service;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.PodLogs;
+import io.kmcp.application.port.in.PodLogsQuery;
+import io.kmcp.application.port.in.ReadPodLogs;
+import io.kmcp.application.port.out.LogRequest;
+import io.kmcp.application.port.out.PodLogReader;
+import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.domain.diagnosis.ContainerSnapshot;
+import io.kmcp.domain.diagnosis.LogFilter;
+import io.kmcp.domain.diagnosis.PodSnapshot;
+import io.kmcp.domain.diagnosis.Snapshots;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.type.ResourceType;
+import io.kmcp.domain.type.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads one container's log, bounded. Without {@code grep} the API server does the bounding (tail and
+ * byte limit travel with the request); with it, a larger but still bounded tail is fetched and
+ * filtered here, so that a match a few thousand lines back is still found without streaming the
+ * whole log.
+ */
+public final class ReadPodLogsService implements ReadPodLogs {
+
+    /** What a grep scans at most: the last lines of the log, and never more bytes than this. */
+    static final int GREP_SCAN_LINES = 20_000;
+
+    static final int GREP_SCAN_BYTES = 8 * 1024 * 1024;
+    static final int MAX_SINCE_SECONDS = 30 * 24 * 3600;
+
+    /** The annotation kubectl reads to pick a pod's container when none is named. */
+    static final String DEFAULT_CONTAINER_ANNOTATION = "kubectl.kubernetes.io/default-container";
+
+    private final TypeLookup types;
+    private final ResourceReader reader;
+    private final PodLogReader logs;
+
+    public ReadPodLogsService(TypeLookup types, ResourceReader reader, PodLogReader logs) {
+        this.types = Objects.requireNonNull(types, "types");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.logs = Objects.requireNonNull(logs, "logs");
+    }
+
+    @Override
+    public PodLogs read(Caller caller, PodLogsQuery query) {
+        String name = Inputs.valid(() -> new ObjectName(query.name())).value();
+        String namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
+                .orElseThrow(() -> new RequestFailedException(
+                        Reason.NAMESPACE_REQUIRED, "Give the `namespace` of pod \"" + name + "\"."))
+                .value();
+        LogFilter filter = Inputs.valid(() -> LogFilter.of(query.grep(), query.tailLines(), query.limitBytes()));
+        query.sinceSeconds().ifPresent(seconds -> {
+            if (seconds < 1 || seconds > MAX_SINCE_SECONDS) {
+                throw new RequestFailedException(
+                        Reason.INVALID_ARGUMENT,
+                        "sinceSeconds must be between 1 and " + MAX_SINCE_SECONDS + " (30 days), was " + seconds + ".");
+            }
+        });
+        ResourceType podType = types.resolve(caller, "pods.v1", Verb.GET);
+        Map<String, Object> object = reader.get(caller, podType, Optional.of(namespace), name)
+                .orElseThrow(() -> new RequestFailedException(
+                        Reason.NOT_FOUND,
+                        "No pod named \"" + name + "\" in namespace " + namespace
+                                + "; workload_diagnose names the pods of a workload."));
+        PodSnapshot pod = Snapshots.pod(object);
+        List<String> containers =
+                pod.containers().stream().map(ContainerSnapshot::name).toList();
+        String container = container(query.container(), pod, object, containers);
+        boolean grepping = query.grep().isPresent();
+        LogRequest request = new LogRequest(
+                namespace,
+                name,
+                container,
+                query.previous(),
+                Optional.of(grepping ? GREP_SCAN_LINES : filter.tailLines()),
+                query.sinceSeconds(),
+                // The API server cuts at a byte count, possibly mid-line; asking one line's worth more and
+                // trimming here keeps whole lines.
+                Optional.of(grepping ? GREP_SCAN_BYTES : filter.limitBytes() + 4096));
+        String raw = logs.read(caller, request);
+        return new PodLogs(pod.ref(), container, query.previous(), filter.apply(raw), containers, query.grep());
+    }
+
+    private static String container(
+            Optional<String> asked, PodSnapshot pod, Map<String, Object> object, List<String> containers) {
+        if (asked.isPresent()) {
+            String container = asked.get();
+            if (!containers.contains(container)) {
+                throw new RequestFailedException(
+                        Reason.INVALID_ARGUMENT,
+                        "Pod " + pod.ref().name() + " has no container " + io.kmcp.domain.Texts.quote(container)
+                                + "; its containers are " + String.join(", ", containers) + ".");
+            }
+            return container;
+        }
+        Optional<String> annotated = annotation(object).filter(containers::contains);
+        if (annotated.isPresent()) {
+            return annotated.get();
+        }
+        List<String> regular = pod.containers().stream()
+                .filter(candidate -> !candidate.init())
+                .map(ContainerSnapshot::name)
+                .toList();
+        if (regular.size() == 1) {
+            return regular.get(0);
+        }
+        throw new RequestFailedException(
+                Reason.INVALID_ARGUMENT,
+                "Pod " + pod.ref().name() + " has several containers; name one with `container`: "
+                        + String.join(", ", containers) + ".");
+    }
+
+    private static Optional<String> annotation(Map<String, Object> object) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get("annotations") instanceof Map<?, ?> annotations
+                && annotations.get(DEFAULT_CONTAINER_ANNOTATION) instanceof String value) {
+            return Optional.of(value);
+        }
+        return Optional.empty();
+    }
+}

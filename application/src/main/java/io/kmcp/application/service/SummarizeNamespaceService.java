@@ -1,0 +1,103 @@
+package io.kmcp.application.service;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.NamespaceOverview;
+import io.kmcp.application.port.in.QuotaUsage;
+import io.kmcp.application.port.in.SummarizeNamespace;
+import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.application.service.ClusterReads.Listed;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.type.Verb;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** A namespace at a glance, from one concurrent list per kind. */
+public final class SummarizeNamespaceService implements SummarizeNamespace {
+
+    private final TypeLookup types;
+    private final ResourceReader reader;
+    private final Executor executor;
+    private final Clock clock;
+
+    public SummarizeNamespaceService(TypeLookup types, ResourceReader reader, Executor executor, Clock clock) {
+        this.types = Objects.requireNonNull(types, "types");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public NamespaceOverview summarize(Caller caller, String namespace) {
+        String name = Inputs.valid(() -> NamespaceName.ofNullable(namespace))
+                .orElseThrow(() -> new RequestFailedException(
+                        Reason.NAMESPACE_REQUIRED,
+                        "Give the `namespace` to summarize; cluster_overview covers the whole cluster."))
+                .value();
+        Instant now = clock.instant();
+        ClusterReads reads = new ClusterReads(caller, types, reader, Optional.empty(), executor);
+        CompletableFuture<Optional<Map<String, Object>>> exists =
+                reads.get("namespace " + name, reads.type("namespaces.v1", Verb.GET), Optional.empty(), name);
+        CompletableFuture<Listed> quotas = reads.list(
+                "resource quotas of namespace " + name,
+                reads.type("resourcequotas.v1", Verb.LIST),
+                Optional.of(name),
+                Optional.empty(),
+                Optional.empty(),
+                100);
+        Inventory inventory = Inventory.read(reads, Optional.of(name), now);
+        boolean denied = reads.gaps().stream().anyMatch(gap -> gap.startsWith("namespace " + name));
+        if (ClusterReads.await(exists).isEmpty() && !denied) {
+            throw new RequestFailedException(
+                    Reason.NOT_FOUND,
+                    "Namespace " + name
+                            + " does not exist; resource_list with resource=namespaces shows those that do.");
+        }
+        HealthAssessment health = inventory.health(now);
+        return new NamespaceOverview(
+                name,
+                inventory.counts(),
+                health.unhealthy(inventory.workloads(), inventory.services()),
+                health.pending(),
+                inventory.warnings(),
+                quotas(ClusterReads.await(quotas)),
+                reads.gaps(),
+                reads.requests());
+    }
+
+    static List<QuotaUsage> quotas(Listed listed) {
+        List<QuotaUsage> usage = new ArrayList<>();
+        for (Map<String, Object> quota : listed.items()) {
+            String quotaName = metadataName(quota);
+            Map<String, String> hard = strings(quota, "hard");
+            Map<String, String> used = strings(quota, "used");
+            hard.forEach((resource, limit) ->
+                    usage.add(new QuotaUsage(quotaName, resource, used.getOrDefault(resource, "0"), limit)));
+        }
+        return usage;
+    }
+
+    private static String metadataName(Map<String, Object> object) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("name") instanceof String name) {
+            return name;
+        }
+        return "";
+    }
+
+    private static Map<String, String> strings(Map<String, Object> quota, String field) {
+        Map<String, String> values = new TreeMap<>();
+        if (quota.get("status") instanceof Map<?, ?> status && status.get(field) instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,129 @@
+package io.kmcp.application.service;
+
+import static io.kmcp.application.service.TestTypes.CALLER;
+import static io.kmcp.application.service.TestTypes.PODS;
+import static io.kmcp.application.service.WorkloadFixture.metadata;
+import static io.kmcp.application.service.WorkloadFixture.runningPod;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.PodLogs;
+import io.kmcp.application.port.in.PodLogsQuery;
+import io.kmcp.application.port.out.LogRequest;
+import io.kmcp.domain.policy.AccessPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ReadPodLogsServiceTest {
+
+    private final FakeCluster cluster = new FakeCluster(WorkloadFixture.CATALOG);
+    private final List<LogRequest> requests = new ArrayList<>();
+    private String log = "ready\nGET /health 200\nGET /orders 500 timeout\nGET /health 200\n";
+    private final ReadPodLogsService service =
+            new ReadPodLogsService(new TypeLookup(cluster, AccessPolicy.builtIn()), cluster, (caller, request) -> {
+                requests.add(request);
+                return log;
+            });
+
+    private static PodLogsQuery query(Optional<String> container, Optional<Integer> tail, Optional<String> grep) {
+        return new PodLogsQuery("web-7d9f-a", "shop", container, false, tail, Optional.empty(), Optional.empty(), grep);
+    }
+
+    @Test
+    @DisplayName("The only container is read without being named; the API server bounds the tail")
+    void onlyContainer() {
+        cluster.with(PODS, "shop", "web-7d9f-a", runningPod("shop", "web", "7d9f", "a"));
+
+        PodLogs logs = service.read(CALLER, query(Optional.empty(), Optional.of(2), Optional.empty()));
+
+        assertThat(logs.container()).isEqualTo("app");
+        assertThat(logs.lines().lines()).containsExactly("GET /orders 500 timeout", "GET /health 200");
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.tailLines()).contains(2);
+            assertThat(request.previous()).isFalse();
+        });
+    }
+
+    @Test
+    @DisplayName("grep filters here, over a larger but bounded tail fetched from the API server")
+    void grep() {
+        cluster.with(PODS, "shop", "web-7d9f-a", runningPod("shop", "web", "7d9f", "a"));
+
+        PodLogs logs = service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.of("500|ready")));
+
+        assertThat(logs.lines().lines()).containsExactly("ready", "GET /orders 500 timeout");
+        assertThat(logs.grep()).contains("500|ready");
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.tailLines()).contains(ReadPodLogsService.GREP_SCAN_LINES);
+            assertThat(request.limitBytes()).contains(ReadPodLogsService.GREP_SCAN_BYTES);
+        });
+    }
+
+    @Test
+    @DisplayName("Several containers: the caller must name one, unless the pod names its default")
+    void severalContainers() {
+        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
+        pod.put(
+                "spec",
+                Map.of(
+                        "containers",
+                        List.of(Map.of("name", "app", "image", "a"), Map.of("name", "proxy", "image", "p"))));
+        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+
+        assertThatThrownBy(() -> service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.empty())))
+                .hasMessageContaining("several containers")
+                .hasMessageContaining("app, proxy");
+        assertThatThrownBy(() -> service.read(CALLER, query(Optional.of("db"), Optional.empty(), Optional.empty())))
+                .hasMessageContaining("no container 'db'")
+                .hasMessageContaining("app, proxy");
+        assertThat(requests).isEmpty();
+
+        metadata(pod).put("annotations", Map.of(ReadPodLogsService.DEFAULT_CONTAINER_ANNOTATION, "proxy"));
+        assertThat(service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.empty()))
+                        .container())
+                .isEqualTo("proxy");
+    }
+
+    @Test
+    @DisplayName("Bad bounds and a missing pod are clear errors, and no log is requested")
+    void refusals() {
+        cluster.with(PODS, "shop", "web-7d9f-a", runningPod("shop", "web", "7d9f", "a"));
+
+        assertThatThrownBy(() -> service.read(CALLER, query(Optional.empty(), Optional.of(0), Optional.empty())))
+                .extracting(e -> ((RequestFailedException) e).problem().reason())
+                .isEqualTo(Reason.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> service.read(
+                        CALLER,
+                        new PodLogsQuery(
+                                "web-7d9f-a",
+                                "shop",
+                                Optional.empty(),
+                                false,
+                                Optional.empty(),
+                                Optional.of(0),
+                                Optional.empty(),
+                                Optional.empty())))
+                .hasMessageContaining("sinceSeconds must be between 1 and");
+        assertThatThrownBy(() -> service.read(
+                        CALLER,
+                        new PodLogsQuery(
+                                "gone",
+                                "shop",
+                                Optional.empty(),
+                                true,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
+                .hasMessageContaining("No pod named \"gone\"")
+                .extracting(e -> ((RequestFailedException) e).problem().reason())
+                .isEqualTo(Reason.NOT_FOUND);
+        assertThat(requests).isEmpty();
+    }
+}

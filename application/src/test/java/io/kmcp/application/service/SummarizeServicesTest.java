@@ -1,0 +1,125 @@
+package io.kmcp.application.service;
+
+import static io.kmcp.application.service.TestTypes.CALLER;
+import static io.kmcp.application.service.TestTypes.DEPLOYMENTS;
+import static io.kmcp.application.service.TestTypes.NAMESPACES;
+import static io.kmcp.application.service.TestTypes.PODS;
+import static io.kmcp.application.service.WorkloadFixture.EVENTS;
+import static io.kmcp.application.service.WorkloadFixture.NODES;
+import static io.kmcp.application.service.WorkloadFixture.QUOTAS;
+import static io.kmcp.application.service.WorkloadFixture.crashLoopingPod;
+import static io.kmcp.application.service.WorkloadFixture.deployment;
+import static io.kmcp.application.service.WorkloadFixture.event;
+import static io.kmcp.application.service.WorkloadFixture.node;
+import static io.kmcp.application.service.WorkloadFixture.object;
+import static io.kmcp.application.service.WorkloadFixture.runningPod;
+import static io.kmcp.application.service.WorkloadFixture.unschedulablePod;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kmcp.application.Problem.Reason;
+import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.ClusterOverview;
+import io.kmcp.application.port.in.NamespaceOverview;
+import io.kmcp.application.port.in.QuotaUsage;
+import io.kmcp.application.port.in.UnhealthyWorkload;
+import io.kmcp.domain.diagnosis.NodeSnapshot;
+import io.kmcp.domain.policy.AccessPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SummarizeServicesTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:06:00Z"), ZoneOffset.UTC);
+
+    private final FakeCluster cluster = new FakeCluster(WorkloadFixture.CATALOG);
+    private final TypeLookup types = new TypeLookup(cluster, AccessPolicy.builtIn());
+
+    private void shop() {
+        Map<String, Object> quota = object("v1", "ResourceQuota", "shop", "compute", "uid-q");
+        quota.put("status", Map.of("hard", Map.of("pods", "10"), "used", Map.of("pods", "4")));
+        cluster.with(NAMESPACES, null, "shop", object("v1", "Namespace", null, "shop", "uid-ns"))
+                .with(DEPLOYMENTS, "shop", "web", deployment("shop", "web", 2, 0))
+                .with(DEPLOYMENTS, "shop", "api", deployment("shop", "api", 1, 1))
+                .with(DEPLOYMENTS, "shop", "batch", deployment("shop", "batch", 1, 0))
+                .with(PODS, "shop", "web-7d9f-a", crashLoopingPod("shop", "web", "7d9f", "a"))
+                .with(PODS, "shop", "web-7d9f-b", crashLoopingPod("shop", "web", "7d9f", "b"))
+                .with(PODS, "shop", "api-5c5c-a", runningPod("shop", "api", "5c5c", "a"))
+                .with(PODS, "shop", "batch-1111-a", unschedulablePod("shop", "batch", "1111", "a"))
+                .with(
+                        EVENTS,
+                        "shop",
+                        "e1",
+                        event("shop", "Pod", "web-7d9f-a", "Warning", "BackOff", "Back-off restarting", 7))
+                .with(QUOTAS, "shop", "compute", quota);
+    }
+
+    @Test
+    @DisplayName("A namespace overview counts, names the unhealthy workloads with their cause, and the pending pods")
+    void namespace() {
+        shop();
+
+        NamespaceOverview overview =
+                new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, "shop");
+
+        assertThat(overview.counts()).containsEntry("Deployment", 3).containsEntry("Pod", 4);
+        assertThat(overview.unhealthy())
+                .extracting(entry -> entry.workload().name() + ":" + entry.cause())
+                .containsExactlyInAnyOrder("web:CrashLoopBackOff", "batch:Unschedulable");
+        assertThat(overview.unhealthy()).extracting(UnhealthyWorkload::summary).allMatch(line -> !line.isBlank());
+        assertThat(overview.pendingPods()).singleElement().satisfies(pending -> {
+            assertThat(pending.pod().name()).isEqualTo("batch-1111-a");
+            assertThat(pending.why()).contains("Unschedulable").contains("Insufficient cpu");
+        });
+        assertThat(overview.warnings())
+                .singleElement()
+                .satisfies(group -> assertThat(group.count()).isEqualTo(7));
+        assertThat(overview.quotas()).containsExactly(new QuotaUsage("compute", "pods", "4", "10"));
+        assertThat(overview.gaps()).isEmpty();
+        assertThat(overview.apiRequests()).isEqualTo(11);
+    }
+
+    @Test
+    @DisplayName("A namespace that does not exist is NOT_FOUND")
+    void missingNamespace() {
+        assertThatThrownBy(() -> new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK)
+                        .summarize(CALLER, "nowhere"))
+                .hasMessageContaining("Namespace nowhere does not exist")
+                .extracting(e -> ((RequestFailedException) e).problem().reason())
+                .isEqualTo(Reason.NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("The cluster overview puts nodes that are not ready first and sees every namespace")
+    void cluster() {
+        shop();
+        cluster.with(NODES, null, "node-a", node("node-a", true)).with(NODES, null, "node-b", node("node-b", false));
+
+        ClusterOverview overview = new SummarizeClusterService(types, cluster, Runnable::run, CLOCK).summarize(CALLER);
+
+        assertThat(overview.nodes()).extracting(NodeSnapshot::ready).containsExactly(false, true);
+        assertThat(overview.namespaces()).isEqualTo(1);
+        assertThat(overview.unhealthy()).hasSize(2);
+        assertThat(overview.counts()).containsEntry("Deployment", 3);
+        assertThat(cluster.listRequests)
+                .allSatisfy(request -> assertThat(request.namespace()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("What the caller may not list is a gap in the overview, not a failure")
+    void gaps() {
+        shop();
+        cluster.failingFor(PODS, Reason.FORBIDDEN, "RBAC denies list pods");
+
+        NamespaceOverview overview =
+                new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, "shop");
+
+        assertThat(overview.gaps())
+                .anySatisfy(gap -> assertThat(gap).contains("Pod objects").contains("RBAC"));
+        assertThat(overview.counts()).doesNotContainKey("Pod");
+    }
+}

@@ -1,0 +1,153 @@
+package io.kmcp.domain.budget;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * An answer as sections in display order. Rendered within a budget, it keeps the display order and
+ * shortens the least important sections first (the later one first among equals), each cut section
+ * ending with a marker; if even the titles and markers do not fit, the text is cut at a line and ends
+ * with a final marker. The text never exceeds the budget.
+ */
+public final class Report {
+
+    static final String FINAL_MARKER = "… truncated at maxChars=%d; raise maxChars or narrow the query";
+
+    private final List<Section> sections;
+
+    /** Per section, the characters of its first n lines: prefix[s][n]. */
+    private final long[][] prefix;
+
+    private Report(List<Section> sections) {
+        this.sections = List.copyOf(sections);
+        this.prefix = new long[this.sections.size()][];
+        for (int i = 0; i < this.sections.size(); i++) {
+            List<String> lines = this.sections.get(i).lines();
+            prefix[i] = new long[lines.size() + 1];
+            for (int n = 0; n < lines.size(); n++) {
+                prefix[i][n + 1] = prefix[i][n] + lines.get(n).length();
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public Rendered render(CharBudget budget) {
+        Objects.requireNonNull(budget, "budget");
+        int max = budget.maxChars();
+        int[] kept =
+                sections.stream().mapToInt(section -> section.lines().size()).toArray();
+        if (length(kept) <= max) {
+            return new Rendered(text(kept), false, 0);
+        }
+        List<Integer> order = IntStream.range(0, sections.size())
+                .boxed()
+                .sorted(Comparator.comparing((Integer i) -> sections.get(i).priority())
+                        .reversed()
+                        .thenComparing(Comparator.reverseOrder()))
+                .toList();
+        for (int index : order) {
+            while (kept[index] > 0 && length(kept) > max) {
+                kept[index]--;
+            }
+            if (length(kept) <= max) {
+                break;
+            }
+        }
+        int omitted = IntStream.range(0, sections.size())
+                .map(i -> sections.get(i).lines().size() - kept[i])
+                .sum();
+        String text = text(kept);
+        if (text.length() <= max) {
+            return new Rendered(text, true, omitted);
+        }
+        String marker = String.format(FINAL_MARKER, max);
+        int room = Math.max(0, max - marker.length() - 1);
+        int cut = text.lastIndexOf('\n', room);
+        String head = cut <= 0 ? "" : text.substring(0, cut) + "\n";
+        String result = head + marker;
+        return new Rendered(result.length() <= max ? result : marker.substring(0, max), true, omitted);
+    }
+
+    /** The length {@link #text} would have, in time proportional to the number of sections. */
+    private long length(int[] kept) {
+        long total = 0;
+        int blocks = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            int lines = 0;
+            long chars = 0;
+            if (!section.title().isEmpty()) {
+                lines++;
+                chars += 3 + section.title().length();
+            }
+            lines += kept[i];
+            chars += prefix[i][kept[i]];
+            int left = section.lines().size() - kept[i];
+            if (left > 0) {
+                lines++;
+                chars += marker(section, left).length();
+            }
+            if (lines > 0) {
+                total += chars + (lines - 1);
+                blocks++;
+            }
+        }
+        return total + Math.max(0, blocks - 1) * 2L;
+    }
+
+    private static String marker(Section section, int left) {
+        return "… " + left + " more line" + (left == 1 ? "" : "s") + " omitted"
+                + (section.omissionHint().isEmpty() ? "" : ": " + section.omissionHint());
+    }
+
+    private String text(int[] kept) {
+        List<String> blocks = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            List<String> lines = new ArrayList<>();
+            if (!section.title().isEmpty()) {
+                lines.add("## " + section.title());
+            }
+            lines.addAll(section.lines().subList(0, kept[i]));
+            int left = section.lines().size() - kept[i];
+            if (left > 0) {
+                lines.add(marker(section, left));
+            }
+            if (!lines.isEmpty()) {
+                blocks.add(String.join("\n", lines));
+            }
+        }
+        return String.join("\n\n", blocks);
+    }
+
+    /** Sections in the order they are shown. */
+    public static final class Builder {
+
+        private final List<Section> sections = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder section(Section section) {
+            sections.add(Objects.requireNonNull(section, "section"));
+            return this;
+        }
+
+        public Builder section(String title, int priority, List<String> lines, String omissionHint) {
+            return section(new Section(title, priority, lines, omissionHint));
+        }
+
+        public Report build() {
+            return new Report(sections);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.kmcp.domain.diagnosis;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A HorizontalPodAutoscaler: what it scales, its bounds and where it stands. */
+public record AutoscalerSnapshot(
+        ObjectRef ref,
+        String targetKind,
+        String targetName,
+        int minReplicas,
+        int maxReplicas,
+        int currentReplicas,
+        int desiredReplicas,
+        List<Condition> conditions) {
+
+    public AutoscalerSnapshot {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(targetKind, "targetKind");
+        Objects.requireNonNull(targetName, "targetName");
+        conditions = List.copyOf(conditions);
+    }
+}

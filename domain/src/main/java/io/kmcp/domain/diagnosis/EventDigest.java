@@ -1,0 +1,97 @@
+package io.kmcp.domain.diagnosis;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Events as an agent wants them: the same message about the same object once, with its count;
+ * warnings first, newest first. The order is total, so the same events always read the same.
+ */
+public final class EventDigest {
+
+    private static final Comparator<EventGroup> ORDER = Comparator.comparing(
+                    (EventGroup group) -> group.type().equals("Warning") ? 0 : 1)
+            .thenComparing(group -> group.lastSeen().orElse(Instant.MIN), Comparator.reverseOrder())
+            .thenComparing(EventGroup::reason)
+            .thenComparing(group -> group.involved().kind())
+            .thenComparing(group -> group.involved().namespace())
+            .thenComparing(group -> group.involved().name())
+            .thenComparing(EventGroup::message);
+
+    private EventDigest() {}
+
+    public static List<EventGroup> of(Collection<EventSnapshot> events) {
+        Map<List<String>, EventGroup> groups = new LinkedHashMap<>();
+        for (EventSnapshot event : events) {
+            ObjectRef involved = event.involved();
+            List<String> key = List.of(
+                    event.type(),
+                    event.reason(),
+                    involved.kind(),
+                    involved.namespace(),
+                    involved.name(),
+                    event.message());
+            EventGroup seen = groups.get(key);
+            groups.put(
+                    key,
+                    seen == null
+                            ? new EventGroup(
+                                    event.type(),
+                                    event.reason(),
+                                    involved,
+                                    event.message(),
+                                    event.count(),
+                                    event.firstSeen(),
+                                    event.lastSeen())
+                            : new EventGroup(
+                                    seen.type(),
+                                    seen.reason(),
+                                    seen.involved(),
+                                    seen.message(),
+                                    seen.count() + event.count(),
+                                    earliest(seen.firstSeen(), event.firstSeen()),
+                                    latest(seen.lastSeen(), event.lastSeen())));
+        }
+        return groups.values().stream().sorted(ORDER).toList();
+    }
+
+    /** The groups of that type (Normal or Warning) seen at or after {@code since}; a group never seen is kept. */
+    public static List<EventGroup> filter(List<EventGroup> groups, Optional<String> type, Optional<Instant> since) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(since, "since");
+        return groups.stream()
+                .filter(group -> type.map(wanted -> wanted.equalsIgnoreCase(group.type()))
+                        .orElse(true))
+                .filter(group -> since.isEmpty()
+                        || group.lastSeen()
+                                .map(seen -> !seen.isBefore(since.get()))
+                                .orElse(true))
+                .toList();
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a.get().isBefore(b.get()) ? a : b;
+    }
+
+    private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a.get().isAfter(b.get()) ? a : b;
+    }
+}

@@ -1,0 +1,23 @@
+package io.kmcp.domain.diagnosis;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named cause with the evidence that supports it.
+ *
+ * @param cause a stable name: CrashLoopBackOff, ImagePullBackOff, OOMKilled, Unschedulable …
+ * @param subject the object the finding is about (a workload when all its pods fail alike)
+ * @param summary one line an agent can act on
+ * @param evidence short lines quoting what the cluster reported
+ */
+public record Finding(Severity severity, String cause, ObjectRef subject, String summary, List<String> evidence) {
+
+    public Finding {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(summary, "summary");
+        evidence = List.copyOf(evidence);
+    }
+}

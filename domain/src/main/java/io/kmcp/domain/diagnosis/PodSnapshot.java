@@ -1,0 +1,63 @@
+package io.kmcp.domain.diagnosis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A pod as a diagnosis sees it.
+ *
+ * @param containers init containers first, flagged {@code init}
+ * @param secretNames the Secrets the pod references: named so an agent knows of them, never read
+ */
+public record PodSnapshot(
+        ObjectRef ref,
+        String phase,
+        Optional<String> reason,
+        Optional<String> message,
+        Optional<String> nodeName,
+        Map<String, String> labels,
+        List<OwnerRef> owners,
+        List<Condition> conditions,
+        List<ContainerSnapshot> containers,
+        List<String> claimNames,
+        List<String> secretNames,
+        Optional<Instant> created,
+        boolean terminating) {
+
+    public PodSnapshot {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(nodeName, "nodeName");
+        labels = Map.copyOf(labels);
+        owners = List.copyOf(owners);
+        conditions = List.copyOf(conditions);
+        containers = List.copyOf(containers);
+        claimNames = List.copyOf(claimNames);
+        secretNames = List.copyOf(secretNames);
+        Objects.requireNonNull(created, "created");
+    }
+
+    public Optional<Condition> condition(String type) {
+        return conditions.stream()
+                .filter(condition -> condition.type().equals(type))
+                .findFirst();
+    }
+
+    public boolean ready() {
+        return condition("Ready").filter(Condition::isTrue).isPresent();
+    }
+
+    public int restarts() {
+        return containers.stream().mapToInt(ContainerSnapshot::restartCount).sum();
+    }
+
+    /** The controller among the owners, if any. */
+    public Optional<OwnerRef> controller() {
+        return owners.stream().filter(OwnerRef::controller).findFirst();
+    }
+}

@@ -1,0 +1,341 @@
+package io.kmcp.domain.diagnosis;
+
+import io.kmcp.domain.diagnosis.WorkloadSnapshot.JobCounts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses raw API objects (JSON-decoded maps) into snapshots. Tolerant by design: whatever is missing
+ * or malformed reads as absent, so a snapshot can always be taken.
+ */
+public final class Snapshots {
+
+    private Snapshots() {}
+
+    public static ObjectRef ref(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        return new ObjectRef(
+                raw.at("kind").string(""),
+                raw.at("metadata.namespace").string(""),
+                raw.at("metadata.name").string(""),
+                raw.at("metadata.uid").string(""));
+    }
+
+    public static PodSnapshot pod(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        ObjectRef ref = ref(object);
+        if (ref.kind().isEmpty()) {
+            ref = new ObjectRef("Pod", ref.namespace(), ref.name(), ref.uid());
+        }
+        List<ContainerSnapshot> containers = new ArrayList<>();
+        containers.addAll(containers(raw.at("spec.initContainers"), raw.at("status.initContainerStatuses"), true));
+        containers.addAll(containers(raw.at("spec.containers"), raw.at("status.containerStatuses"), false));
+        List<String> claims = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        for (Raw volume : raw.at("spec.volumes").list()) {
+            volume.at("persistentVolumeClaim.claimName").string().ifPresent(claims::add);
+            volume.at("secret.secretName").string().ifPresent(secrets::add);
+            for (Raw source : volume.at("projected.sources").list()) {
+                source.at("secret.name").string().ifPresent(secrets::add);
+            }
+        }
+        for (Raw container : raw.at("spec.containers").list()) {
+            for (Raw env : container.at("env").list()) {
+                env.at("valueFrom.secretKeyRef.name").string().ifPresent(secrets::add);
+            }
+            for (Raw from : container.at("envFrom").list()) {
+                from.at("secretRef.name").string().ifPresent(secrets::add);
+            }
+        }
+        for (Raw pullSecret : raw.at("spec.imagePullSecrets").list()) {
+            pullSecret.at("name").string().ifPresent(secrets::add);
+        }
+        return new PodSnapshot(
+                ref,
+                raw.at("status.phase").string("Unknown"),
+                raw.at("status.reason").string(),
+                raw.at("status.message").string(),
+                raw.at("spec.nodeName").string(),
+                raw.at("metadata.labels").strings(),
+                owners(raw),
+                conditions(raw.at("status.conditions")),
+                containers,
+                claims.stream().distinct().toList(),
+                secrets.stream().distinct().sorted().toList(),
+                raw.at("metadata.creationTimestamp").instant(),
+                raw.at("metadata.deletionTimestamp").present());
+    }
+
+    private static List<ContainerSnapshot> containers(Raw specs, Raw statuses, boolean init) {
+        List<ContainerSnapshot> containers = new ArrayList<>();
+        for (Raw spec : specs.list()) {
+            String name = spec.at("name").string("");
+            Optional<Raw> status = statuses.list().stream()
+                    .filter(candidate -> candidate.at("name").string("").equals(name))
+                    .findFirst();
+            containers.add(new ContainerSnapshot(
+                    name,
+                    status.flatMap(s -> s.at("image").string())
+                            .orElse(spec.at("image").string("")),
+                    init,
+                    status.map(s -> s.at("ready").bool()).orElse(false),
+                    status.map(s -> s.at("restartCount").integer(0)).orElse(0),
+                    status.map(s -> state(s.at("state"))).orElse(ContainerState.UNKNOWN),
+                    status.map(s -> s.at("lastState.terminated"))
+                            .filter(Raw::present)
+                            .map(terminated -> state(ContainerState.Phase.TERMINATED, terminated)),
+                    spec.at("resources.limits.memory").string()));
+        }
+        return containers;
+    }
+
+    private static ContainerState state(Raw state) {
+        if (state.at("waiting").present()) {
+            return state(ContainerState.Phase.WAITING, state.at("waiting"));
+        }
+        if (state.at("running").present()) {
+            return state(ContainerState.Phase.RUNNING, state.at("running"));
+        }
+        if (state.at("terminated").present()) {
+            return state(ContainerState.Phase.TERMINATED, state.at("terminated"));
+        }
+        return ContainerState.UNKNOWN;
+    }
+
+    private static ContainerState state(ContainerState.Phase phase, Raw details) {
+        return new ContainerState(
+                phase,
+                details.at("reason").string(),
+                details.at("message").string().map(String::strip),
+                details.at("exitCode").integer(),
+                details.at("startedAt").instant(),
+                details.at("finishedAt").instant());
+    }
+
+    public static WorkloadSnapshot workload(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        ObjectRef ref = ref(object);
+        String kind = ref.kind();
+        Raw status = raw.at("status");
+        Optional<Integer> desired;
+        int ready;
+        int updated;
+        int available;
+        switch (kind) {
+            case "DaemonSet" -> {
+                desired = status.at("desiredNumberScheduled").integer();
+                ready = status.at("numberReady").integer(0);
+                updated = status.at("updatedNumberScheduled").integer(0);
+                available = status.at("numberAvailable").integer(0);
+            }
+            case "Job" -> {
+                desired = raw.at("spec.completions").integer().or(() -> Optional.of(1));
+                ready = status.at("ready").integer(0);
+                updated = 0;
+                available = status.at("succeeded").integer(0);
+            }
+            case "CronJob" -> {
+                desired = Optional.empty();
+                ready = 0;
+                updated = 0;
+                available = 0;
+            }
+            default -> {
+                // Deployments, StatefulSets and ReplicaSets default to one replica when none is asked.
+                desired = raw.at("spec.replicas").integer().or(() -> Optional.of(1));
+                ready = status.at("readyReplicas").integer(0);
+                updated = status.at("updatedReplicas").integer(0);
+                available = status.at("availableReplicas").integer(0);
+            }
+        }
+        Raw template = kind.equals("CronJob") ? raw.at("spec.jobTemplate.spec.template") : raw.at("spec.template");
+        return new WorkloadSnapshot(
+                ref,
+                raw.at("spec.selector.matchLabels").strings(),
+                desired,
+                ready,
+                updated,
+                available,
+                raw.at("metadata.generation").number().orElse(0L),
+                status.at("observedGeneration").number().orElse(0L),
+                conditions(status.at("conditions")),
+                owners(raw),
+                raw.at("metadata.annotations").strings().entrySet().stream()
+                        .filter(entry -> entry.getKey().equals("deployment.kubernetes.io/revision"))
+                        .map(Map.Entry::getValue)
+                        .findFirst(),
+                kind.equals("Job")
+                        ? new JobCounts(
+                                status.at("active").integer(0),
+                                status.at("succeeded").integer(0),
+                                status.at("failed").integer(0))
+                        : JobCounts.NONE,
+                raw.at("spec.suspend").bool(),
+                status.at("lastScheduleTime").instant(),
+                raw.at("spec.backoffLimit").integer(),
+                template.at("metadata.labels").strings(),
+                Optional.empty());
+    }
+
+    public static ServiceSnapshot service(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        List<String> ports = new ArrayList<>();
+        for (Raw port : raw.at("spec.ports").list()) {
+            String text =
+                    port.at("port").string("?") + "/" + port.at("protocol").string("TCP");
+            Optional<String> target = port.at("targetPort").string();
+            ports.add(target.filter(t -> !t.equals(port.at("port").string("")))
+                    .map(t -> text + "→" + t)
+                    .orElse(text));
+        }
+        return new ServiceSnapshot(
+                ref(object),
+                raw.at("spec.type").string("ClusterIP"),
+                raw.at("spec.selector").strings(),
+                ports);
+    }
+
+    public static EndpointSliceSnapshot endpointSlice(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        int ready = 0;
+        int notReady = 0;
+        List<String> pods = new ArrayList<>();
+        for (Raw endpoint : raw.at("endpoints").list()) {
+            // An endpoint without the ready condition counts as ready, as kube-proxy treats it.
+            Raw condition = endpoint.at("conditions.ready");
+            if (!condition.present() || condition.bool()) {
+                ready++;
+            } else {
+                notReady++;
+            }
+            if (endpoint.at("targetRef.kind").string("").equals("Pod")) {
+                endpoint.at("targetRef.name").string().ifPresent(pods::add);
+            }
+        }
+        return new EndpointSliceSnapshot(
+                ref(object),
+                raw.at("metadata.labels").strings().getOrDefault("kubernetes.io/service-name", ""),
+                ready,
+                notReady,
+                pods);
+    }
+
+    public static NodeSnapshot node(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        ObjectRef ref = ref(object);
+        if (ref.kind().isEmpty()) {
+            ref = new ObjectRef("Node", "", ref.name(), ref.uid());
+        }
+        List<Condition> conditions = conditions(raw.at("status.conditions"));
+        boolean ready = conditions.stream().anyMatch(c -> c.type().equals("Ready") && c.isTrue());
+        List<Condition> problems = conditions.stream()
+                .filter(c -> c.type().equals("Ready") ? !c.isTrue() : c.isTrue())
+                .toList();
+        List<String> taints = new ArrayList<>();
+        for (Raw taint : raw.at("spec.taints").list()) {
+            taints.add(taint.at("key").string("")
+                    + taint.at("value").string().map(v -> "=" + v).orElse("")
+                    + ":" + taint.at("effect").string(""));
+        }
+        return new NodeSnapshot(
+                ref,
+                ready,
+                raw.at("spec.unschedulable").bool(),
+                problems,
+                taints,
+                raw.at("status.allocatable").strings());
+    }
+
+    public static ClaimSnapshot claim(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        ObjectRef ref = ref(object);
+        if (ref.kind().isEmpty()) {
+            ref = new ObjectRef("PersistentVolumeClaim", ref.namespace(), ref.name(), ref.uid());
+        }
+        return new ClaimSnapshot(
+                ref,
+                raw.at("status.phase").string("Pending"),
+                raw.at("spec.storageClassName").string(),
+                raw.at("spec.volumeName").string());
+    }
+
+    public static AutoscalerSnapshot autoscaler(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        return new AutoscalerSnapshot(
+                ref(object),
+                raw.at("spec.scaleTargetRef.kind").string(""),
+                raw.at("spec.scaleTargetRef.name").string(""),
+                raw.at("spec.minReplicas").integer(1),
+                raw.at("spec.maxReplicas").integer(0),
+                raw.at("status.currentReplicas").integer(0),
+                raw.at("status.desiredReplicas").integer(0),
+                conditions(raw.at("status.conditions")));
+    }
+
+    /** An event of core/v1 (involvedObject, count, timestamps) or events.k8s.io/v1 (regarding, note, series). */
+    public static EventSnapshot event(Map<String, ?> object) {
+        Raw raw = Raw.of(object);
+        boolean newApi =
+                raw.at("regarding").present() && !raw.at("involvedObject").present();
+        Raw involved = newApi ? raw.at("regarding") : raw.at("involvedObject");
+        ObjectRef ref = new ObjectRef(
+                involved.at("kind").string(""),
+                involved.at("namespace").string(raw.at("metadata.namespace").string("")),
+                involved.at("name").string(""),
+                involved.at("uid").string(""));
+        int count = raw.at("series.count")
+                .integer()
+                .or(() -> raw.at(newApi ? "deprecatedCount" : "count").integer())
+                .orElse(1);
+        Optional<Instant> eventTime = raw.at("eventTime").instant();
+        Optional<Instant> first = raw.at(newApi ? "deprecatedFirstTimestamp" : "firstTimestamp")
+                .instant()
+                .or(() -> eventTime);
+        Optional<Instant> last = raw.at("series.lastObservedTime")
+                .instant()
+                .or(() -> raw.at(newApi ? "deprecatedLastTimestamp" : "lastTimestamp")
+                        .instant())
+                .or(() -> eventTime)
+                .or(() -> raw.at("metadata.creationTimestamp").instant());
+        Optional<String> source = raw.at(newApi ? "reportingController" : "source.component")
+                .string()
+                .or(() -> raw.at("reportingComponent").string());
+        return new EventSnapshot(
+                raw.at("type").string("Normal"),
+                raw.at("reason").string(""),
+                raw.at(newApi ? "note" : "message").string("").strip(),
+                ref,
+                Math.max(1, count),
+                first,
+                last,
+                source);
+    }
+
+    private static List<OwnerRef> owners(Raw raw) {
+        List<OwnerRef> owners = new ArrayList<>();
+        for (Raw owner : raw.at("metadata.ownerReferences").list()) {
+            owners.add(new OwnerRef(
+                    owner.at("kind").string(""),
+                    owner.at("name").string(""),
+                    owner.at("uid").string(""),
+                    owner.at("controller").bool()));
+        }
+        return owners;
+    }
+
+    private static List<Condition> conditions(Raw conditions) {
+        List<Condition> parsed = new ArrayList<>();
+        for (Raw condition : conditions.list()) {
+            parsed.add(new Condition(
+                    condition.at("type").string(""),
+                    condition.at("status").string("Unknown"),
+                    condition.at("reason").string(),
+                    condition.at("message").string().map(String::strip),
+                    condition.at("lastTransitionTime").instant()));
+        }
+        return parsed;
+    }
+}
