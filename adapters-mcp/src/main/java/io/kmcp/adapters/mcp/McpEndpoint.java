@@ -31,11 +31,16 @@ public final class McpEndpoint implements SmartLifecycle, AutoCloseable {
 
     static final String INSTRUCTIONS = """
             k-mcp reads (and, where allowed, applies) Kubernetes objects with your own service-account \
-            token; the API server's RBAC decides what you may do. Start with resource_types to find the \
-            exact name and apiVersion of a type. resource_list answers a page at a time: follow the \
-            continue token for more, and narrow with namespace, labelSelector and fieldSelector. \
-            resource_get reads one object as YAML. Secrets, service accounts and RBAC objects are \
-            restricted by this server's policy, and nothing can be deleted.""";
+            token; the API server's RBAC decides what you may do. When something is not working (not \
+            ready, crashing, pending, unreachable), call workload_diagnose first: one call gathers the \
+            pods, owner chain, events, logs and nodes and names the cause. namespace_overview and \
+            cluster_overview show what is unhealthy when you do not know where to look; events_list and \
+            pod_logs go deeper. Start with resource_types to find the exact name and apiVersion of a \
+            type. resource_list answers a page at a time: follow the continue token for more, and narrow \
+            with namespace, labelSelector and fieldSelector. resource_get reads one object as YAML. Every \
+            tool takes maxChars to bound its text answer; a cut answer says what it left out and how to \
+            get it. Secrets, service accounts and RBAC objects are restricted by this server's policy, and \
+            nothing can be deleted.""";
 
     static final String APPLY_INSTRUCTIONS = """
             resource_apply previews every change with a server-side dry run and applies nothing until \
@@ -76,6 +81,14 @@ public final class McpEndpoint implements SmartLifecycle, AutoCloseable {
     private static List<SyncToolSpecification> tools(UseCases useCases, Clock clock) {
         List<SyncToolSpecification> tools = new ArrayList<>(Tools.reading(
                 useCases.listResources(), useCases.getResource(), useCases.describeResourceTypes(), clock));
+        UseCases.Diagnosis diagnosis = useCases.diagnosis();
+        tools.addAll(Tools.diagnosing(
+                diagnosis.diagnoseWorkload(),
+                diagnosis.summarizeNamespace(),
+                diagnosis.summarizeCluster(),
+                diagnosis.listEvents(),
+                diagnosis.readPodLogs(),
+                clock));
         useCases.applyResources().map(Tools::applying).ifPresent(tools::addAll);
         return List.copyOf(tools);
     }

@@ -78,8 +78,17 @@ class ToolsOverHttpTest {
 
         assertThat(tools)
                 .extracting(Tool::name)
-                .containsExactly("resource_list", "resource_get", "resource_types", "resource_apply");
-        assertThat(tools.subList(0, 3)).allSatisfy(tool -> {
+                .containsExactly(
+                        "resource_list",
+                        "resource_get",
+                        "resource_types",
+                        "workload_diagnose",
+                        "namespace_overview",
+                        "cluster_overview",
+                        "events_list",
+                        "pod_logs",
+                        "resource_apply");
+        assertThat(tools.subList(0, 8)).allSatisfy(tool -> {
             assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
             assertThat(tool.outputSchema()).containsEntry("type", "object");
             assertThat(tool.annotations().readOnlyHint()).isTrue();
@@ -88,7 +97,24 @@ class ToolsOverHttpTest {
         });
         assertThat(tools.get(0).inputSchema().get("properties"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("resource", "namespace", "labelSelector", "fieldSelector", "limit", "continue");
+                .containsOnlyKeys(
+                        "resource",
+                        "namespace",
+                        "labelSelector",
+                        "fieldSelector",
+                        "limit",
+                        "continue",
+                        "summary",
+                        "maxChars");
+        assertThat(tools)
+                .allSatisfy(tool -> assertThat(tool.inputSchema().get("properties"))
+                        .as(tool.name())
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .extractingByKey("maxChars")
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("type", "integer")
+                        .containsEntry("minimum", 200)
+                        .containsEntry("maximum", 200_000));
     }
 
     @Test
@@ -102,7 +128,7 @@ class ToolsOverHttpTest {
 
         assertThat(apply.inputSchema().get("properties"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("resourceYAML", "dryRun", "confirm");
+                .containsOnlyKeys("resourceYAML", "dryRun", "confirm", "maxChars");
         assertThat(apply.outputSchema()).containsEntry("required", List.of("status", "applied", "documents"));
         assertThat(apply.annotations().readOnlyHint()).isFalse();
         assertThat(apply.annotations().idempotentHint()).isTrue();

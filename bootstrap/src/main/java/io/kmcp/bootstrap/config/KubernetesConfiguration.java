@@ -2,6 +2,7 @@ package io.kmcp.bootstrap.config;
 
 import io.kmcp.adapters.kubernetes.ClusterConnection;
 import io.kmcp.adapters.kubernetes.DiscoverySettings;
+import io.kmcp.adapters.kubernetes.Fabric8PodLogReader;
 import io.kmcp.adapters.kubernetes.Fabric8ResourceCatalog;
 import io.kmcp.adapters.kubernetes.Fabric8ResourceReader;
 import io.kmcp.adapters.kubernetes.Fabric8ResourceWriter;
@@ -60,6 +61,11 @@ class KubernetesConfiguration {
     @Bean
     Fabric8ResourceReader resourceReader(KubernetesClientPool pool) {
         return new Fabric8ResourceReader(pool);
+    }
+
+    @Bean
+    Fabric8PodLogReader podLogReader(KubernetesClientPool pool) {
+        return new Fabric8PodLogReader(pool);
     }
 
     @Bean

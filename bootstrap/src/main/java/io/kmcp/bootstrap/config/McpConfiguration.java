@@ -6,8 +6,13 @@ import io.kmcp.adapters.mcp.UseCases;
 import io.kmcp.adapters.mcp.http.HealthServlet;
 import io.kmcp.application.port.in.ApplyResources;
 import io.kmcp.application.port.in.DescribeResourceTypes;
+import io.kmcp.application.port.in.DiagnoseWorkload;
 import io.kmcp.application.port.in.GetResource;
+import io.kmcp.application.port.in.ListEvents;
 import io.kmcp.application.port.in.ListResources;
+import io.kmcp.application.port.in.ReadPodLogs;
+import io.kmcp.application.port.in.SummarizeCluster;
+import io.kmcp.application.port.in.SummarizeNamespace;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -24,12 +29,19 @@ class McpConfiguration {
             GetResource get,
             DescribeResourceTypes types,
             ApplyResources apply,
+            DiagnoseWorkload diagnose,
+            SummarizeNamespace namespaceOverview,
+            SummarizeCluster clusterOverview,
+            ListEvents events,
+            ReadPodLogs logs,
             KmcpProperties properties) {
         McpEndpointSettings settings = McpEndpointSettings.defaults()
                 .withRequestTimeout(properties.timeouts().elicitation())
                 .withMaxRequestBytes(properties.limits().requestBytes())
                 .withMaxSessionsPerCaller(properties.limits().sessionsPerCaller());
-        return new McpEndpoint(new UseCases(list, get, types, apply), settings, Clock.systemUTC());
+        UseCases.Diagnosis diagnosis =
+                new UseCases.Diagnosis(diagnose, namespaceOverview, clusterOverview, events, logs);
+        return new McpEndpoint(new UseCases(list, get, types, diagnosis, apply), settings, Clock.systemUTC());
     }
 
     @Bean

@@ -1,22 +1,42 @@
 package io.kmcp.bootstrap.config;
 
 import io.kmcp.application.port.out.ManifestParser;
+import io.kmcp.application.port.out.PodLogReader;
 import io.kmcp.application.port.out.ResourceCatalog;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.port.out.ResourceWriter;
 import io.kmcp.application.service.ApplyResourcesService;
 import io.kmcp.application.service.DeferredTypes;
 import io.kmcp.application.service.DescribeResourceTypesService;
+import io.kmcp.application.service.DiagnoseWorkloadService;
 import io.kmcp.application.service.GetResourceService;
+import io.kmcp.application.service.ListEventsService;
 import io.kmcp.application.service.ListResourcesService;
+import io.kmcp.application.service.ReadPodLogsService;
+import io.kmcp.application.service.SummarizeClusterService;
+import io.kmcp.application.service.SummarizeNamespaceService;
 import io.kmcp.application.service.TypeLookup;
 import io.kmcp.domain.policy.AccessPolicy;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The core: the access policy and one service per use case, built on the ports. */
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
+
+    /** Concurrent reads of one diagnosis or overview, shared by all callers. */
+    static final int READ_THREADS = 16;
+
+    /** Reads waiting for a thread; beyond that the request's own thread does the read. */
+    static final int READ_QUEUE = 1024;
 
     @Bean
     AccessPolicy accessPolicy(KmcpProperties properties) {
@@ -57,5 +77,61 @@ class UseCaseConfiguration {
             ResourceReader reader,
             ResourceWriter writer) {
         return new ApplyResourcesService(parser, policy, types, reader, writer, DeferredTypes.standard());
+    }
+
+    /**
+     * The threads that send the concurrent reads of a diagnosis or an overview: bounded, daemon,
+     * named {@code k-mcp-reads-N}, idle ones let go, stopped when the context closes. When all are busy
+     * and the queue is full, the calling request thread reads itself rather than failing.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService clusterReadExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "k-mcp-reads-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                READ_THREADS,
+                READ_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(READ_QUEUE),
+                factory,
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    @Bean
+    DiagnoseWorkloadService diagnoseWorkload(
+            TypeLookup types,
+            ResourceReader reader,
+            PodLogReader logs,
+            @Qualifier("clusterReadExecutor") ExecutorService executor) {
+        return new DiagnoseWorkloadService(types, reader, logs, executor, Clock.systemUTC());
+    }
+
+    @Bean
+    SummarizeNamespaceService summarizeNamespace(
+            TypeLookup types, ResourceReader reader, @Qualifier("clusterReadExecutor") ExecutorService executor) {
+        return new SummarizeNamespaceService(types, reader, executor, Clock.systemUTC());
+    }
+
+    @Bean
+    SummarizeClusterService summarizeCluster(
+            TypeLookup types, ResourceReader reader, @Qualifier("clusterReadExecutor") ExecutorService executor) {
+        return new SummarizeClusterService(types, reader, executor, Clock.systemUTC());
+    }
+
+    @Bean
+    ListEventsService listEvents(TypeLookup types, ResourceReader reader) {
+        return new ListEventsService(types, reader, Clock.systemUTC());
+    }
+
+    @Bean
+    ReadPodLogsService readPodLogs(TypeLookup types, ResourceReader reader, PodLogReader logs) {
+        return new ReadPodLogsService(types, reader, logs);
     }
 }

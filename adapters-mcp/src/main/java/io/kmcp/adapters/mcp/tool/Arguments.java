@@ -1,6 +1,7 @@
 package io.kmcp.adapters.mcp.tool;
 
 import io.kmcp.domain.Texts;
+import io.kmcp.domain.budget.CharBudget;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -79,6 +80,27 @@ final class Arguments {
             throw wrongType(name, "true or false", value);
         }
         return Optional.of(flag);
+    }
+
+    /**
+     * The {@code maxChars} budget of the text answer: the default when left out, refused with its
+     * bounds when out of range.
+     */
+    CharBudget budget() {
+        return CharBudget.of(optionalInteger(Budgets.ARGUMENT, CharBudget.MIN, CharBudget.MAX));
+    }
+
+    /** One of a few fixed words, matched without regard to case, returned as the schema spells it. */
+    Optional<String> optionalChoice(String name, List<String> choices) {
+        Optional<String> value = optionalString(name, 64);
+        if (value.isEmpty()) {
+            return value;
+        }
+        return Optional.of(choices.stream()
+                .filter(choice -> choice.equalsIgnoreCase(value.get().strip()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidArgumentException("The argument '" + name + "' must be one of "
+                        + String.join(", ", choices) + ", was " + Texts.quote(value.get()) + ".")));
     }
 
     String tool() {

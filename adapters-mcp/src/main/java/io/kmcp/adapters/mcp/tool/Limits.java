@@ -1,6 +1,7 @@
 package io.kmcp.adapters.mcp.tool;
 
 import io.kmcp.domain.KubernetesNames;
+import io.kmcp.domain.diagnosis.LogFilter;
 
 /**
  * Upper bounds on argument lengths, checked before any use case runs. They are generous for real
@@ -17,6 +18,21 @@ final class Limits {
 
     /** As the domain's selector limit. */
     static final int SELECTOR = 1024;
+
+    /** A container name is a DNS label. */
+    static final int CONTAINER = KubernetesNames.MAX_LABEL_LENGTH;
+
+    /** {@code Kind/name}, or a name alone. */
+    static final int INVOLVED_OBJECT = RESOURCE + 1 + NAME;
+
+    /** Thirty days: older events and log lines are long gone from any API server. */
+    static final int MAX_SINCE_SECONDS = 30 * 24 * 3600;
+
+    /** Event groups per answer. */
+    static final int MAX_EVENT_GROUPS = 500;
+
+    /** The domain's limit on a grep pattern. */
+    static final int GREP = LogFilter.MAX_GREP_LENGTH;
 
     private Limits() {}
 }

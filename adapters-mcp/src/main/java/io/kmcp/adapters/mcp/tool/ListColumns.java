@@ -143,7 +143,7 @@ final class ListColumns {
         return Long.toString(Fields.number(item, "spec", "replicas").orElse(1L));
     }
 
-    private static String jobStatus(Map<String, Object> item) {
+    static String jobStatus(Map<String, Object> item) {
         if (Fields.condition(item, "Complete").filter("True"::equals).isPresent()) {
             return "Complete";
         }
@@ -186,7 +186,7 @@ final class ListColumns {
                 .collect(Collectors.joining(","));
     }
 
-    private static String nodeStatus(Map<String, Object> item) {
+    static String nodeStatus(Map<String, Object> item) {
         String ready = Fields.condition(item, "Ready").filter("True"::equals).isPresent() ? "Ready" : "NotReady";
         boolean cordoned = Fields.at(item, "spec", "unschedulable")
                 .filter(Boolean.TRUE::equals)

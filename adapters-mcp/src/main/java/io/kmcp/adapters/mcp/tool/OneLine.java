@@ -22,6 +22,12 @@ final class OneLine {
         return line.toString();
     }
 
+    /** As {@link #of}, and at most {@code max} characters: longer text ends with an ellipsis. */
+    static String bounded(String text, int max) {
+        String line = of(text.strip());
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+
     private static boolean isUnsafe(int c) {
         int type = Character.getType(c);
         return Character.isISOControl(c)

@@ -46,12 +46,13 @@ final class ResourceApplyDefinition {
                 "confirm": {
                   "type": "boolean",
                   "description": "true when the user has approved the plan, for clients that cannot ask their user; when the client supports elicitation the user is asked anyway."
-                }
+                },
+                %s
               },
               "required": ["resourceYAML"],
               "additionalProperties": false
             }
-            """.formatted(MAX_MANIFEST_LENGTH);
+            """.formatted(MAX_MANIFEST_LENGTH, Budgets.SCHEMA);
 
     private ResourceApplyDefinition() {}
 

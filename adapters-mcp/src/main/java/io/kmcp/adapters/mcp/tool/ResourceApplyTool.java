@@ -10,6 +10,7 @@ import io.kmcp.domain.apply.DocumentOutcome;
 import io.kmcp.domain.apply.DocumentPreview;
 import io.kmcp.domain.apply.Manifest;
 import io.kmcp.domain.apply.Position;
+import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.resource.NamespaceName;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -87,7 +88,7 @@ final class ResourceApplyTool implements KmcpTool {
 
     @Override
     public List<String> argumentNames() {
-        return List.of("resourceYAML", "dryRun", "confirm");
+        return List.of("resourceYAML", "dryRun", "confirm", Budgets.ARGUMENT);
     }
 
     @Override
@@ -95,10 +96,11 @@ final class ResourceApplyTool implements KmcpTool {
         ApplyCommand command = new ApplyCommand(
                 arguments.requiredString("resourceYAML", ResourceApplyDefinition.MAX_MANIFEST_LENGTH),
                 arguments.optionalBoolean("dryRun").orElse(false));
+        CharBudget budget = arguments.budget();
         ApplyConfirmation confirmation = new ApplyConfirmation(
                 caller, conversation, arguments.optionalBoolean("confirm").orElse(false));
         ApplyReport report = applyResources.apply(caller, command, confirmation);
-        String text = text(report, caller, confirmation);
+        String text = text(report, caller, confirmation, budget);
         Map<String, Object> structured = structured(report);
         return switch (report.status()) {
             case REJECTED, FAILED -> Results.failure(text, structured);
@@ -106,13 +108,47 @@ final class ResourceApplyTool implements KmcpTool {
         };
     }
 
-    static String text(ApplyReport report, Caller caller, ApplyConfirmation confirmation) {
+    /**
+     * A status line, one line per document in apply order, the next step. When that is longer than
+     * the budget, the failed documents come first and are cut last, then the ones not applied, then
+     * the rest; the status line and the next step are kept.
+     */
+    static String text(ApplyReport report, Caller caller, ApplyConfirmation confirmation, CharBudget budget) {
         List<Row> rows = rows(report);
-        StringBuilder text = new StringBuilder(headline(report, rows.size(), caller, confirmation)).append('\n');
+        String headline = headline(report, rows.size(), caller, confirmation);
+        Optional<String> next = nextStep(report.status(), confirmation);
+        StringBuilder text = new StringBuilder(headline).append('\n');
         rows.forEach(row -> text.append("- ").append(OneLine.of(row.line())).append('\n'));
-        nextStep(report.status(), confirmation)
-                .ifPresent(next -> text.append(next).append('\n'));
-        return text.toString();
+        next.ifPresent(step -> text.append(step).append('\n'));
+        if (text.length() <= budget.maxChars()) {
+            return text.toString();
+        }
+        String rest = "structuredContent.documents lists every document; or " + Budgets.raise(budget);
+        return new Budgets()
+                .section("", Budgets.HEADLINE, List.of(headline), rest)
+                .section("Failed", 1, lines(rows, ApplyOutcome.Failed.class), rest)
+                .section("Not applied", 2, lines(rows, ApplyOutcome.NotAttempted.class), rest)
+                .section(
+                        "Documents",
+                        3,
+                        rows.stream()
+                                .filter(row -> row.outcome()
+                                        .filter(outcome -> outcome instanceof ApplyOutcome.Failed
+                                                || outcome instanceof ApplyOutcome.NotAttempted)
+                                        .isEmpty())
+                                .map(row -> "- " + OneLine.of(row.line()))
+                                .toList(),
+                        rest)
+                .section("", Budgets.HEADLINE, next.stream().toList(), rest)
+                .render(budget)
+                .text();
+    }
+
+    private static List<String> lines(List<Row> rows, Class<? extends ApplyOutcome> outcome) {
+        return rows.stream()
+                .filter(row -> row.outcome().filter(outcome::isInstance).isPresent())
+                .map(row -> "- " + OneLine.of(row.line()))
+                .toList();
     }
 
     private static String headline(ApplyReport report, int documents, Caller caller, ApplyConfirmation confirmation) {

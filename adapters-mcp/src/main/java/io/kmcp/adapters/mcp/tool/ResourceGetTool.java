@@ -7,6 +7,8 @@ import io.kmcp.application.port.in.GetResource;
 import io.kmcp.application.port.in.GetResourceQuery;
 import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.domain.Texts;
+import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.budget.Rendered;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.LinkedHashMap;
@@ -35,7 +37,8 @@ final class ResourceGetTool implements KmcpTool {
             is missing and the client supports elicitation, the user is asked for it. Secrets, service \
             accounts and RBAC objects are restricted by this server's policy.""";
 
-    private static final String INPUT_SCHEMA = """
+    private static final String INPUT_SCHEMA =
+            """
             {
               "type": "object",
               "properties": {
@@ -50,12 +53,13 @@ final class ResourceGetTool implements KmcpTool {
                 "namespace": {
                   "type": "string", "maxLength": %d,
                   "description": "The namespace of the object; required for namespaced types, ignored for cluster-scoped ones."
-                }
+                },
+                %s
               },
               "required": ["resource", "name"],
               "additionalProperties": false
             }
-            """.formatted(Limits.RESOURCE, Limits.NAME, Limits.NAMESPACE);
+            """.formatted(Limits.RESOURCE, Limits.NAME, Limits.NAMESPACE, Budgets.SCHEMA);
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -96,7 +100,7 @@ final class ResourceGetTool implements KmcpTool {
 
     @Override
     public List<String> argumentNames() {
-        return List.of("resource", "name", "namespace");
+        return List.of("resource", "name", "namespace", Budgets.ARGUMENT);
     }
 
     @Override
@@ -105,19 +109,20 @@ final class ResourceGetTool implements KmcpTool {
                 arguments.requiredString("resource", Limits.RESOURCE),
                 arguments.requiredString("name", Limits.NAME),
                 arguments.optionalString("namespace", Limits.NAMESPACE));
+        CharBudget budget = arguments.budget();
         try {
-            return answer(getResource.get(caller, query));
+            return answer(getResource.get(caller, query), budget);
         } catch (RequestFailedException failed) {
             if (failed.problem().reason() != Problem.Reason.NAMESPACE_REQUIRED
                     || query.namespace().isPresent()) {
                 throw failed;
             }
-            return askForNamespace(caller, query, failed.problem(), conversation);
+            return askForNamespace(caller, query, failed.problem(), conversation, budget);
         }
     }
 
     private CallToolResult askForNamespace(
-            Caller caller, GetResourceQuery query, Problem missing, Conversation conversation) {
+            Caller caller, GetResourceQuery query, Problem missing, Conversation conversation, CharBudget budget) {
         String retry = " Call " + NAME + " again with the 'namespace' argument.";
         if (!conversation.canAsk()) {
             return Results.failure(new Problem(
@@ -128,8 +133,11 @@ final class ResourceGetTool implements KmcpTool {
         Conversation.Answer answer = conversation.ask(question, NAMESPACE_FORM);
         if (answer instanceof Conversation.Answer.Accepted accepted) {
             return namespaceOf(accepted)
-                    .map(namespace -> answer(getResource.get(
-                            caller, new GetResourceQuery(query.resource(), query.name(), Optional.of(namespace)))))
+                    .map(namespace -> answer(
+                            getResource.get(
+                                    caller,
+                                    new GetResourceQuery(query.resource(), query.name(), Optional.of(namespace))),
+                            budget))
                     .orElseGet(() -> Results.failure(new Problem(
                             Problem.Reason.NAMESPACE_REQUIRED,
                             "The answer held no namespace, so nothing was read." + retry)));
@@ -153,10 +161,24 @@ final class ResourceGetTool implements KmcpTool {
                 : Optional.empty();
     }
 
-    private static CallToolResult answer(ResourceDetail detail) {
+    private static CallToolResult answer(ResourceDetail detail, CharBudget budget) {
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("resource", detail.type().fullyQualifiedName());
         structured.put("object", detail.object());
-        return Results.success(Yaml.of(detail.object()), structured);
+        return Results.success(text(Yaml.of(detail.object()), budget).text(), structured);
+    }
+
+    /**
+     * The YAML, cut at the end when it exceeds the budget, with a marker naming the {@code maxChars}
+     * that would show all of it (YAML has no priorities: what comes first stays).
+     */
+    static Rendered text(String yaml, CharBudget budget) {
+        List<String> lines = yaml.lines().toList();
+        int whole = yaml.length() + 200;
+        String hint = whole <= CharBudget.MAX
+                ? "call " + NAME + " again with the same arguments and maxChars=" + Math.max(whole, CharBudget.MIN)
+                        + " for the whole object; structuredContent.object holds all of it"
+                : "the object is larger than maxChars allows; structuredContent.object holds all of it";
+        return new Budgets().section("", 1, lines, hint).render(budget);
     }
 }

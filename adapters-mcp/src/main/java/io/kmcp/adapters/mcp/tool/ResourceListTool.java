@@ -4,6 +4,8 @@ import io.kmcp.application.Caller;
 import io.kmcp.application.port.in.ListResources;
 import io.kmcp.application.port.in.ListResourcesQuery;
 import io.kmcp.application.port.in.ResourceList;
+import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.resource.ContinueToken;
 import io.kmcp.domain.resource.PageLimit;
 import io.kmcp.domain.type.ResourceType;
@@ -11,10 +13,12 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@code resource_list}: one page of objects of one type, as a table and as objects. */
 final class ResourceListTool implements KmcpTool {
@@ -28,8 +32,10 @@ final class ResourceListTool implements KmcpTool {
             resource_types shows what the cluster serves. Leave `namespace` out to list all namespaces. \
             The text answer is a table of the most useful columns; the full objects (without managedFields) \
             are in the structured content. When more objects follow, the answer gives a continue token: call \
-            again with the same arguments plus `continue`. Secrets, service accounts and RBAC objects are \
-            restricted by this server's policy.""";
+            again with the same arguments plus `continue`. A large page (more than %d objects, or `summary: true`) \
+            is answered with a summary instead of the table: counts per status and namespace, and the unhealthy \
+            objects one line each. Secrets, service accounts and RBAC objects are \
+            restricted by this server's policy.""".formatted(ListSummary.AUTOMATIC_ABOVE);
 
     private static final String INPUT_SCHEMA = """
             {
@@ -58,7 +64,12 @@ final class ResourceListTool implements KmcpTool {
                 "continue": {
                   "type": "string", "maxLength": %d,
                   "description": "The continue token of the previous page, to get the next one."
-                }
+                },
+                "summary": {
+                  "type": "boolean",
+                  "description": "true for a summary instead of the table: counts per status (and per namespace), and only the unhealthy objects, one line each. Left out, a page of more than %d objects is summarised; false always gives the table."
+                },
+                %s
               },
               "required": ["resource"],
               "additionalProperties": false
@@ -70,7 +81,9 @@ final class ResourceListTool implements KmcpTool {
                     Limits.SELECTOR,
                     PageLimit.MAX,
                     PageLimit.DEFAULT,
-                    ContinueToken.MAX_LENGTH);
+                    ContinueToken.MAX_LENGTH,
+                    ListSummary.AUTOMATIC_ABOVE,
+                    Budgets.SCHEMA);
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -104,7 +117,15 @@ final class ResourceListTool implements KmcpTool {
 
     @Override
     public List<String> argumentNames() {
-        return List.of("resource", "namespace", "labelSelector", "fieldSelector", "limit", "continue");
+        return List.of(
+                "resource",
+                "namespace",
+                "labelSelector",
+                "fieldSelector",
+                "limit",
+                "continue",
+                "summary",
+                Budgets.ARGUMENT);
     }
 
     @Override
@@ -116,30 +137,29 @@ final class ResourceListTool implements KmcpTool {
                 arguments.optionalString("fieldSelector", Limits.SELECTOR),
                 arguments.optionalInteger("limit", 1, PageLimit.MAX),
                 arguments.optionalString("continue", ContinueToken.MAX_LENGTH));
+        Optional<Boolean> summary = arguments.optionalBoolean("summary");
+        CharBudget budget = arguments.budget();
         ResourceList page = listResources.list(caller, query);
-        return Results.success(text(page, clock.instant()), structured(page));
+        return Results.success(text(page, summary, clock.instant(), budget).text(), structured(page));
     }
 
-    static String text(ResourceList page, Instant now) {
-        ResourceType type = page.type();
-        String where = page.namespace()
-                .map(namespace -> " in namespace " + namespace)
-                .orElse(type.namespaced() ? " in all namespaces" : "");
-        StringBuilder text = new StringBuilder();
+    /**
+     * The text answer: the summary when asked for, or when the page holds more than {@link
+     * ListSummary#AUTOMATIC_ABOVE} objects and {@code summary} was not sent; the table otherwise.
+     */
+    static Rendered text(ResourceList page, Optional<Boolean> summary, Instant now, CharBudget budget) {
+        boolean summarise = summary.orElse(page.items().size() > ListSummary.AUTOMATIC_ABOVE);
+        return summarise && !page.items().isEmpty() ? ListSummary.render(page, now, budget) : table(page, now, budget);
+    }
+
+    /** The headline, the table, and the continue token, which is never cut. */
+    static Rendered table(ResourceList page, Instant now, CharBudget budget) {
+        List<String> lines = new ArrayList<>();
         if (page.items().isEmpty()) {
-            text.append("No ")
-                    .append(type.fullyQualifiedName())
-                    .append(" found")
-                    .append(where)
-                    .append(".\n");
+            lines.add("No " + page.type().fullyQualifiedName() + " found" + where(page) + ".");
         } else {
-            text.append(type.fullyQualifiedName())
-                    .append(where)
-                    .append(": ")
-                    .append(page.items().size())
-                    .append(page.items().size() == 1 ? " object" : " objects")
-                    .append(page.continueToken().isPresent() ? " on this page" : "")
-                    .append('\n');
+            lines.add(headline(page));
+            ResourceType type = page.type();
             boolean withNamespace = type.namespaced() && page.namespace().isEmpty();
             List<ListColumns.Column> columns = ListColumns.of(type, withNamespace, page.items(), now);
             Table table =
@@ -149,19 +169,44 @@ final class ResourceListTool implements KmcpTool {
                         .map(column -> column.value().apply(item))
                         .toList());
             }
-            text.append(table.render());
+            lines.addAll(table.render().lines().toList());
         }
-        page.continueToken()
-                .ifPresent(token -> text.append("More objects follow")
-                        .append(page.remainingItemCount()
+        int smaller = Math.max(1, page.items().size() / 4);
+        return new Budgets()
+                .section(
+                        "",
+                        1,
+                        lines,
+                        "every object of the page is in structuredContent.items; for fewer rows call " + NAME
+                                + " with limit=" + smaller + " and follow continue, or with summary: true, or "
+                                + Budgets.raise(budget))
+                .section("", Budgets.HEADLINE, continuation(page).stream().toList(), Budgets.raise(budget))
+                .render(budget);
+    }
+
+    /** {@code pods.v1 in all namespaces: 2 objects on this page}. */
+    static String headline(ResourceList page) {
+        return page.type().fullyQualifiedName() + where(page) + ": "
+                + page.items().size()
+                + (page.items().size() == 1 ? " object" : " objects")
+                + (page.continueToken().isPresent() ? " on this page" : "");
+    }
+
+    private static String where(ResourceList page) {
+        return page.namespace()
+                .map(namespace -> " in namespace " + namespace)
+                .orElse(page.type().namespaced() ? " in all namespaces" : "");
+    }
+
+    /** How to get the next page, when there is one. */
+    static Optional<String> continuation(ResourceList page) {
+        return page.continueToken()
+                .map(token -> "More objects follow"
+                        + page.remainingItemCount()
                                 .map(count -> " (about " + count + " more)")
-                                .orElse(""))
-                        .append(". For the next page call ")
-                        .append(NAME)
-                        .append(" again with the same arguments and continue=\"")
-                        .append(token)
-                        .append("\".\n"));
-        return text.toString();
+                                .orElse("")
+                        + ". For the next page call " + NAME + " again with the same arguments and continue=\""
+                        + token + "\".");
     }
 
     static Map<String, Object> structured(ResourceList page) {

@@ -3,6 +3,8 @@ package io.kmcp.adapters.mcp.tool;
 import io.kmcp.application.Caller;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.ResourceTypesQuery;
+import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -35,11 +37,12 @@ final class ResourceTypesTool implements KmcpTool {
                 "namespaced": {
                   "type": "boolean",
                   "description": "true for namespaced types only, false for cluster-scoped types only; leave out for both."
-                }
+                },
+                %s
               },
               "additionalProperties": false
             }
-            """.formatted(Limits.GROUP);
+            """.formatted(Limits.GROUP, Budgets.SCHEMA);
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -85,22 +88,25 @@ final class ResourceTypesTool implements KmcpTool {
 
     @Override
     public List<String> argumentNames() {
-        return List.of("group", "namespaced");
+        return List.of("group", "namespaced", Budgets.ARGUMENT);
     }
 
     @Override
     public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
         ResourceTypesQuery query = new ResourceTypesQuery(
                 arguments.optionalString("group", Limits.GROUP), arguments.optionalBoolean("namespaced"));
+        CharBudget budget = arguments.budget();
         List<ResourceType> types = describeResourceTypes.describe(caller, query);
         return Results.success(
-                text(types),
+                text(types, budget).text(),
                 Map.of("types", types.stream().map(ResourceTypesTool::describe).toList()));
     }
 
-    static String text(List<ResourceType> types) {
+    static Rendered text(List<ResourceType> types, CharBudget budget) {
         if (types.isEmpty()) {
-            return "No resource types match.\n";
+            return new Budgets()
+                    .section("", Budgets.HEADLINE, List.of("No resource types match."), "")
+                    .render(budget);
         }
         Table table = new Table(List.of("NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND", "VERBS"));
         for (ResourceType type : types) {
@@ -112,7 +118,17 @@ final class ResourceTypesTool implements KmcpTool {
                     type.kind(),
                     verbs(type)));
         }
-        return types.size() + (types.size() == 1 ? " resource type\n" : " resource types\n") + table.render();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(types.size() + (types.size() == 1 ? " resource type" : " resource types"));
+        lines.addAll(table.render().lines().toList());
+        return new Budgets()
+                .section(
+                        "",
+                        1,
+                        lines,
+                        "narrow with group or namespaced, or " + Budgets.raise(budget)
+                                + "; structuredContent.types lists every type")
+                .render(budget);
     }
 
     private static Map<String, Object> describe(ResourceType type) {

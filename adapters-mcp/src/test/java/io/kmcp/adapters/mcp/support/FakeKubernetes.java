@@ -4,14 +4,27 @@ import io.kmcp.application.Caller;
 import io.kmcp.application.port.in.ApplyCommand;
 import io.kmcp.application.port.in.ApplyReport;
 import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.in.ClusterOverview;
 import io.kmcp.application.port.in.DescribeResourceTypes;
+import io.kmcp.application.port.in.DiagnoseWorkload;
+import io.kmcp.application.port.in.DiagnoseWorkloadQuery;
+import io.kmcp.application.port.in.EventList;
+import io.kmcp.application.port.in.EventsQuery;
 import io.kmcp.application.port.in.GetResource;
 import io.kmcp.application.port.in.GetResourceQuery;
+import io.kmcp.application.port.in.ListEvents;
 import io.kmcp.application.port.in.ListResources;
 import io.kmcp.application.port.in.ListResourcesQuery;
+import io.kmcp.application.port.in.NamespaceOverview;
+import io.kmcp.application.port.in.PodLogs;
+import io.kmcp.application.port.in.PodLogsQuery;
+import io.kmcp.application.port.in.ReadPodLogs;
 import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.application.port.in.ResourceTypesQuery;
+import io.kmcp.application.port.in.SummarizeCluster;
+import io.kmcp.application.port.in.SummarizeNamespace;
+import io.kmcp.application.port.in.WorkloadDiagnosis;
 import io.kmcp.application.port.out.ApplyApproval;
 import io.kmcp.domain.apply.DocumentOutcome;
 import io.kmcp.domain.apply.DocumentPreview;
@@ -25,7 +38,16 @@ import java.util.function.BiFunction;
  * its caller, so that a test can also prove that no call happened. Apply also records every decision
  * of the approval the tool passed.
  */
-public final class FakeKubernetes implements ListResources, GetResource, DescribeResourceTypes, ApplyResources {
+public final class FakeKubernetes
+        implements ListResources,
+                GetResource,
+                DescribeResourceTypes,
+                ApplyResources,
+                DiagnoseWorkload,
+                SummarizeNamespace,
+                SummarizeCluster,
+                ListEvents,
+                ReadPodLogs {
 
     public record Call(Caller caller, Object query) {}
 
@@ -44,7 +66,25 @@ public final class FakeKubernetes implements ListResources, GetResource, Describ
         throw new AssertionError("resource_apply was not expected");
     };
 
+    private volatile BiFunction<Caller, DiagnoseWorkloadQuery, WorkloadDiagnosis> diagnose =
+            unexpected("workload_diagnose");
+    private volatile BiFunction<Caller, String, NamespaceOverview> namespaceOverview = unexpected("namespace_overview");
+    private volatile BiFunction<Caller, Void, ClusterOverview> clusterOverview = unexpected("cluster_overview");
+    private volatile BiFunction<Caller, EventsQuery, EventList> events = unexpected("events_list");
+    private volatile BiFunction<Caller, PodLogsQuery, PodLogs> logs = unexpected("pod_logs");
+
+    private static <Q, A> BiFunction<Caller, Q, A> unexpected(String tool) {
+        return (caller, query) -> {
+            throw new AssertionError(tool + " was not expected");
+        };
+    }
+
     public void reset() {
+        diagnose = unexpected("workload_diagnose");
+        namespaceOverview = unexpected("namespace_overview");
+        clusterOverview = unexpected("cluster_overview");
+        events = unexpected("events_list");
+        logs = unexpected("pod_logs");
         decisions.clear();
         apply = (command, approval) -> {
             throw new AssertionError("resource_apply was not expected");
@@ -95,6 +135,26 @@ public final class FakeKubernetes implements ListResources, GetResource, Describ
         };
     }
 
+    public void onDiagnose(BiFunction<Caller, DiagnoseWorkloadQuery, WorkloadDiagnosis> answer) {
+        diagnose = answer;
+    }
+
+    public void onNamespaceOverview(BiFunction<Caller, String, NamespaceOverview> answer) {
+        namespaceOverview = answer;
+    }
+
+    public void onClusterOverview(ClusterOverview answer) {
+        clusterOverview = (caller, nothing) -> answer;
+    }
+
+    public void onEvents(BiFunction<Caller, EventsQuery, EventList> answer) {
+        events = answer;
+    }
+
+    public void onLogs(BiFunction<Caller, PodLogsQuery, PodLogs> answer) {
+        logs = answer;
+    }
+
     /** What the approvals passed to apply decided, in order. */
     public List<ApplyApproval.Decision> decisions() {
         return List.copyOf(decisions);
@@ -131,5 +191,36 @@ public final class FakeKubernetes implements ListResources, GetResource, Describ
             return decision;
         };
         return apply.apply(command, recording);
+    }
+
+    @Override
+    public WorkloadDiagnosis diagnose(Caller caller, DiagnoseWorkloadQuery query) {
+        calls.add(new Call(caller, query));
+        return diagnose.apply(caller, query);
+    }
+
+    @Override
+    public NamespaceOverview summarize(Caller caller, String namespace) {
+        calls.add(new Call(caller, namespace));
+        return namespaceOverview.apply(caller, namespace);
+    }
+
+    /** Recorded with the query {@code "cluster"}. */
+    @Override
+    public ClusterOverview summarize(Caller caller) {
+        calls.add(new Call(caller, "cluster"));
+        return clusterOverview.apply(caller, null);
+    }
+
+    @Override
+    public EventList list(Caller caller, EventsQuery query) {
+        calls.add(new Call(caller, query));
+        return events.apply(caller, query);
+    }
+
+    @Override
+    public PodLogs read(Caller caller, PodLogsQuery query) {
+        calls.add(new Call(caller, query));
+        return logs.apply(caller, query);
     }
 }

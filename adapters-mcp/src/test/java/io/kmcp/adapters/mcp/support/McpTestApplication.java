@@ -44,7 +44,10 @@ public class McpTestApplication {
                 // The transport sends a listening stream's headers with its first event: ping soon.
                 .withKeepAliveInterval(Duration.ofSeconds(1))
                 .withMaxRequestBytes(MAX_REQUEST_BYTES);
-        return new McpEndpoint(new UseCases(kubernetes, kubernetes, kubernetes, kubernetes), settings, TestClock.CLOCK);
+        UseCases.Diagnosis diagnosis =
+                new UseCases.Diagnosis(kubernetes, kubernetes, kubernetes, kubernetes, kubernetes);
+        return new McpEndpoint(
+                new UseCases(kubernetes, kubernetes, kubernetes, diagnosis, kubernetes), settings, TestClock.CLOCK);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kmcp.adapters.mcp.support.TestClock;
 import io.kmcp.adapters.mcp.support.Types;
 import io.kmcp.application.port.in.ResourceList;
+import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.type.ResourceType;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RenderingTest {
+
+    private static final CharBudget DEFAULT = new CharBudget(CharBudget.DEFAULT);
 
     @Test
     @DisplayName("Pod status follows kubectl: failing init containers, waiting reasons, deletion")
@@ -52,15 +55,21 @@ class RenderingTest {
                 "metadata", Map.of("name", "w1", "creationTimestamp", "2026-06-01T11:00:00Z"),
                 "status", Map.of("phase", "Bound", "conditions", List.of(Map.of("type", "Ready", "status", "True"))));
 
-        String text = ResourceListTool.text(
-                new ResourceList(
-                        Types.WIDGETS, Optional.of("team-a"), List.of(widget), Optional.empty(), Optional.empty()),
-                TestClock.NOW);
+        String text = ResourceListTool.table(
+                        new ResourceList(
+                                Types.WIDGETS,
+                                Optional.of("team-a"),
+                                List.of(widget),
+                                Optional.empty(),
+                                Optional.empty()),
+                        TestClock.NOW,
+                        DEFAULT)
+                .text();
 
         assertThat(text)
                 .isEqualTo("widgets.v1alpha1.example.com in namespace team-a: 1 object\n"
                         + "NAME   STATUS   READY   AGE\n"
-                        + "w1     Bound    True    60m\n");
+                        + "w1     Bound    True    60m");
     }
 
     @Test
@@ -69,10 +78,10 @@ class RenderingTest {
         ResourceList empty =
                 new ResourceList(Types.NODES, Optional.empty(), List.of(), Optional.of("tok"), Optional.empty());
 
-        assertThat(ResourceListTool.text(empty, TestClock.NOW))
-                .isEqualTo("No nodes.v1 found.\n"
+        assertThat(ResourceListTool.table(empty, TestClock.NOW, DEFAULT).text())
+                .isEqualTo("No nodes.v1 found.\n\n"
                         + "More objects follow. For the next page call resource_list again with the same arguments"
-                        + " and continue=\"tok\".\n");
+                        + " and continue=\"tok\".");
     }
 
     @Test
@@ -95,15 +104,27 @@ class RenderingTest {
                                 "conditions", List.of(Map.of("type", "Ready", "status", "True")),
                                 "nodeInfo", Map.of("kubeletVersion", "v1.34.1")));
 
-        assertThat(ResourceListTool.text(
-                        new ResourceList(
-                                services, Optional.of("a"), List.of(service), Optional.empty(), Optional.empty()),
-                        TestClock.NOW))
+        assertThat(ResourceListTool.table(
+                                new ResourceList(
+                                        services,
+                                        Optional.of("a"),
+                                        List.of(service),
+                                        Optional.empty(),
+                                        Optional.empty()),
+                                TestClock.NOW,
+                                DEFAULT)
+                        .text())
                 .containsPattern("web +LoadBalancer +10.96.0.10 +<pending> +80:30080/TCP +<unknown>");
-        assertThat(ResourceListTool.text(
-                        new ResourceList(
-                                Types.NODES, Optional.empty(), List.of(node), Optional.empty(), Optional.empty()),
-                        TestClock.NOW))
+        assertThat(ResourceListTool.table(
+                                new ResourceList(
+                                        Types.NODES,
+                                        Optional.empty(),
+                                        List.of(node),
+                                        Optional.empty(),
+                                        Optional.empty()),
+                                TestClock.NOW,
+                                DEFAULT)
+                        .text())
                 .containsPattern("n1 +Ready,SchedulingDisabled +control-plane +<unknown> +v1.34.1");
     }
 

@@ -1,0 +1,89 @@
+package io.kmcp.adapters.mcp.tool;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.NamespaceOverview;
+import io.kmcp.application.port.in.SummarizeNamespace;
+import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.budget.Rendered;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code namespace_overview}: one namespace at a glance. */
+final class NamespaceOverviewTool implements KmcpTool {
+
+    static final String NAME = "namespace_overview";
+
+    private static final String DESCRIPTION = """
+            One namespace at a glance, in one call: how many objects of each kind it holds, every workload \
+            that is not as asked (with its most telling cause in one line), pods that are not running yet \
+            and why, warning events grouped by reason and object, and its quota usage. Use it to find what \
+            is wrong somewhere before you know which workload to look at; then call workload_diagnose on \
+            an unhealthy workload for the full picture. Parts the caller may not read are listed as gaps.""";
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "namespace": {
+                  "type": "string", "minLength": 1, "maxLength": %d,
+                  "description": "The namespace."
+                },
+                %s
+              },
+              "required": ["namespace"],
+              "additionalProperties": false
+            }
+            """.formatted(Limits.NAMESPACE, Budgets.SCHEMA);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "namespace": {"type": "string"},
+                "quotas": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {"quota": {"type": "string"}, "resource": {"type": "string"}, "used": {"type": "string"}, "hard": {"type": "string"}},
+                    "required": ["quota", "resource", "used", "hard"],
+                    "additionalProperties": false
+                  }
+                },
+                %s
+              },
+              "required": ["namespace", "counts", "unhealthy", "pendingPods", "warnings", "quotas", "gaps", "apiRequests", "truncated"],
+              "additionalProperties": false
+            }
+            """.formatted(OverviewText.COMMON_PROPERTIES);
+
+    private final SummarizeNamespace summarizeNamespace;
+    private final Clock clock;
+
+    NamespaceOverviewTool(SummarizeNamespace summarizeNamespace, Clock clock) {
+        this.summarizeNamespace = Objects.requireNonNull(summarizeNamespace, "summarizeNamespace");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Tool definition() {
+        return ReadOnlyTools.definition(
+                NAME, "Overview of a Kubernetes namespace", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    }
+
+    @Override
+    public List<String> argumentNames() {
+        return List.of("namespace", Budgets.ARGUMENT);
+    }
+
+    @Override
+    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+        String namespace = arguments.requiredString("namespace", Limits.NAMESPACE);
+        CharBudget budget = arguments.budget();
+        NamespaceOverview overview = summarizeNamespace.summarize(caller, namespace);
+        Rendered text = OverviewText.namespace(overview, clock.instant(), budget);
+        return Results.success(text.text(), OverviewText.structured(overview, text.truncated()));
+    }
+}

@@ -1,0 +1,178 @@
+package io.kmcp.adapters.mcp.tool;
+
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.DiagnoseWorkload;
+import io.kmcp.application.port.in.DiagnoseWorkloadQuery;
+import io.kmcp.application.port.in.WorkloadDiagnosis;
+import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.budget.Rendered;
+import io.kmcp.domain.diagnosis.Finding;
+import io.kmcp.domain.diagnosis.PodSnapshot;
+import io.kmcp.domain.diagnosis.Severity;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** {@code workload_diagnose}: why a workload is not working, in one call. */
+final class WorkloadDiagnoseTool implements KmcpTool {
+
+    static final String NAME = "workload_diagnose";
+
+    private static final String DESCRIPTION = """
+            The FIRST call when something is not working: "why is X not ready / crashing / not starting / \
+            not reachable". One call replaces the usual round trips (list the pods, describe them, read \
+            the events, read the logs of the crashed containers, check the nodes and volume claims): it \
+            reads the workload, its owner chain (Deployment → ReplicaSets → Pods, CronJob → Jobs, Service \
+            → EndpointSlices), its pods and containers, the nodes, claims and autoscalers involved, their \
+            events and the last log lines of failing containers, and names the causes it finds \
+            (CrashLoopBackOff, ImagePullBackOff, OOMKilled, Unschedulable, ClaimPending, ReadinessProbeFailing, \
+            JobFailed, ServiceSelectsNothing, NoReadyEndpoints, RolloutStuck …) with their evidence, most \
+            severe first. `resource` is optional: without it the name is looked up among Deployments, \
+            StatefulSets, DaemonSets, CronJobs, Jobs, ReplicaSets, Pods and Services of the namespace. \
+            A healthy workload is reported as such. Secrets are named, never read. Parts the caller may not \
+            read are listed as gaps. Follow up with pod_logs or events_list for more detail.""";
+
+    private static final String INPUT_SCHEMA =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "resource": {
+                  "type": "string", "maxLength": %d,
+                  "description": "The type of the object: deployment, statefulset, daemonset, cronjob, job, replicaset, pod or service (any kubectl spelling, e.g. deploy, sts, jobs.batch). Leave it out to look the name up among those."
+                },
+                "name": {
+                  "type": "string", "minLength": 1, "maxLength": %d,
+                  "description": "The name of the workload, pod or service."
+                },
+                "namespace": {
+                  "type": "string", "minLength": 1, "maxLength": %d,
+                  "description": "Its namespace."
+                },
+                %s
+              },
+              "required": ["name", "namespace"],
+              "additionalProperties": false
+            }
+            """.formatted(Limits.RESOURCE, Limits.NAME, Limits.NAMESPACE, Budgets.SCHEMA);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "target": %s,
+                "healthy": {"type": "boolean", "description": "true when no finding was made."},
+                "headline": {"type": "string"},
+                "findings": {
+                  "type": "array",
+                  "description": "The causes found, most severe first.",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "severity": {"type": "string", "enum": [%s]},
+                      "cause": {"type": "string", "description": "A stable name: CrashLoopBackOff, ImagePullBackOff, OOMKilled, Unschedulable …"},
+                      "subject": {"type": "string", "description": "The object the finding is about, e.g. Deployment shop/web."},
+                      "summary": {"type": "string"},
+                      "evidence": {"type": "array", "items": {"type": "string"}}
+                    },
+                    "required": ["severity", "cause", "subject", "summary", "evidence"],
+                    "additionalProperties": false
+                  }
+                },
+                "pods": {
+                  "type": "object",
+                  "properties": {
+                    "total": {"type": "integer"},
+                    "ready": {"type": "integer"},
+                    "restarts": {"type": "integer"},
+                    "phases": {"type": "object", "additionalProperties": {"type": "integer"}}
+                  },
+                  "required": ["total", "ready", "restarts", "phases"],
+                  "additionalProperties": false
+                },
+                "gaps": {"type": "array", "items": {"type": "string"}, "description": "What could not be read, and why."},
+                "apiRequests": {"type": "integer", "description": "Requests sent to the API server for this diagnosis."},
+                "truncated": {"type": "boolean", "description": "true when the text answer was cut to maxChars."}
+              },
+              "required": ["target", "healthy", "headline", "findings", "pods", "gaps", "apiRequests", "truncated"],
+              "additionalProperties": false
+            }
+            """.formatted(
+                    EventLines.REFERENCE_SCHEMA,
+                    Arrays.stream(Severity.values())
+                            .map(severity -> "\"" + severity.name() + "\"")
+                            .collect(Collectors.joining(", ")));
+
+    private final DiagnoseWorkload diagnoseWorkload;
+
+    WorkloadDiagnoseTool(DiagnoseWorkload diagnoseWorkload) {
+        this.diagnoseWorkload = Objects.requireNonNull(diagnoseWorkload, "diagnoseWorkload");
+    }
+
+    @Override
+    public Tool definition() {
+        return ReadOnlyTools.definition(
+                NAME, "Diagnose a Kubernetes workload", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    }
+
+    @Override
+    public List<String> argumentNames() {
+        return List.of("resource", "name", "namespace", Budgets.ARGUMENT);
+    }
+
+    @Override
+    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+        DiagnoseWorkloadQuery query = new DiagnoseWorkloadQuery(
+                arguments.optionalString("resource", Limits.RESOURCE),
+                arguments.requiredString("name", Limits.NAME),
+                arguments.requiredString("namespace", Limits.NAMESPACE));
+        CharBudget budget = arguments.budget();
+        WorkloadDiagnosis diagnosis = diagnoseWorkload.diagnose(caller, query);
+        Rendered text = DiagnosisText.render(diagnosis, budget);
+        return Results.success(text.text(), structured(diagnosis, text.truncated()));
+    }
+
+    static Map<String, Object> structured(WorkloadDiagnosis diagnosis, boolean truncated) {
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("target", EventLines.reference(diagnosis.graph().target()));
+        structured.put("healthy", diagnosis.findings().isEmpty());
+        structured.put("headline", DiagnosisText.headline(diagnosis));
+        structured.put(
+                "findings",
+                diagnosis.findings().stream().map(WorkloadDiagnoseTool::finding).toList());
+        structured.put("pods", pods(diagnosis.graph().pods()));
+        structured.put("gaps", diagnosis.gaps());
+        structured.put("apiRequests", diagnosis.apiRequests());
+        structured.put("truncated", truncated);
+        return structured;
+    }
+
+    private static Map<String, Object> finding(Finding finding) {
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("severity", finding.severity().name());
+        structured.put("cause", finding.cause());
+        structured.put("subject", finding.subject().display());
+        structured.put("summary", finding.summary());
+        structured.put("evidence", finding.evidence());
+        return structured;
+    }
+
+    private static Map<String, Object> pods(List<PodSnapshot> pods) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("total", pods.size());
+        summary.put("ready", (int) pods.stream().filter(PodSnapshot::ready).count());
+        summary.put("restarts", pods.stream().mapToInt(PodSnapshot::restarts).sum());
+        summary.put(
+                "phases",
+                pods.stream()
+                        .collect(Collectors.groupingBy(
+                                PodSnapshot::phase, TreeMap::new, Collectors.summingInt(pod -> 1))));
+        return summary;
+    }
+}
