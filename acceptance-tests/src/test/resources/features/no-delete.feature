@@ -10,7 +10,16 @@ Feature: No delete, ever
 
   Scenario: The agent is offered no tool that deletes
     When the agent looks at the tools k-mcp offers
-    Then the tools are "resource_list", "resource_get", "resource_types" and "resource_apply"
+    Then the tools are:
+      | resource_list      |
+      | resource_get       |
+      | resource_types     |
+      | resource_apply     |
+      | workload_diagnose  |
+      | namespace_overview |
+      | cluster_overview   |
+      | events_list        |
+      | pod_logs           |
     And every tool but "resource_apply" is marked read-only
 
   Scenario: An object left out of a later manifest is not pruned

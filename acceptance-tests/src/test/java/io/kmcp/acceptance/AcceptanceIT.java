@@ -79,6 +79,23 @@ public class AcceptanceIT {
                             + " deletecollection%n",
                     fromKmcpOnSecond.size());
         });
+        noDeletionOnTheClusterWithWorkloads();
+    }
+
+    private static void noDeletionOnTheClusterWithWorkloads() {
+        WorkloadsProduct.started().ifPresent(workloads -> {
+            TestCluster cluster = workloads.cluster();
+            List<AuditLog.Entry> fromKmcp = cluster.auditLog().all().stream()
+                    .filter(AuditLog.Entry::fromKmcp)
+                    .toList();
+            assertThat(fromKmcp)
+                    .as("deletions k-mcp sent %s during the suite", cluster.description())
+                    .noneMatch(AuditLog.Entry::isDeletion);
+            System.err.printf(
+                    "[acceptance] audit log of the cluster with workloads: %d requests from k-mcp, none of them delete"
+                            + " or deletecollection%n",
+                    fromKmcp.size());
+        });
     }
 
     /** False when a run picks some scenarios only, which may not make k-mcp write anything. */

@@ -19,13 +19,12 @@ public final class Hooks {
         world.close();
         if (scenario.isFailed()) {
             // What k-mcp logged is often the quickest way to see why a scenario failed.
-            Product.started().ifPresent(product -> {
-                String[] lines = product.server().log().split("\n");
-                String tail = String.join(
-                        "\n",
-                        java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - LOG_TAIL_LINES), lines.length));
-                scenario.log("k-mcp's log, last " + LOG_TAIL_LINES + " lines:\n" + tail);
-            });
+            // The scenario's own k-mcp: the run's, or the one in front of the cluster with workloads.
+            String[] lines = world.server().log().split("\n");
+            String tail = String.join(
+                    "\n",
+                    java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - LOG_TAIL_LINES), lines.length));
+            scenario.log("k-mcp's log, last " + LOG_TAIL_LINES + " lines:\n" + tail);
         }
     }
 }

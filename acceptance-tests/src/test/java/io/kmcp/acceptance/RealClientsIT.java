@@ -94,14 +94,23 @@ class RealClientsIT {
     }
 
     @Test
-    void theInspectorListsTheFourTools() {
+    void theInspectorListsTheTools() {
         Outcome outcome = inspector("--method", "tools/list");
         JsonNode result = result(outcome);
         List<String> names = new ArrayList<>();
         result.path("tools").forEach(tool -> names.add(tool.path("name").asText()));
         assertThat(names)
                 .as("the tools the Inspector lists\n%s", outcome)
-                .containsExactlyInAnyOrder("resource_types", "resource_list", "resource_get", "resource_apply");
+                .containsExactlyInAnyOrder(
+                        "resource_types",
+                        "resource_list",
+                        "resource_get",
+                        "resource_apply",
+                        "workload_diagnose",
+                        "namespace_overview",
+                        "cluster_overview",
+                        "events_list",
+                        "pod_logs");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.kmcp.acceptance.driver.Agent.User;
 import io.kmcp.acceptance.driver.AuditLog;
 import io.kmcp.acceptance.driver.ClusterAdmin;
 import io.kmcp.acceptance.driver.ClusterAdmin.ServiceAccount;
+import io.kmcp.acceptance.driver.KmcpServer;
 import io.kmcp.acceptance.driver.RawHttp;
 import io.kmcp.acceptance.driver.TestCluster;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -38,13 +39,30 @@ public final class World {
     private final Map<String, AgentInScenario> agents = new LinkedHashMap<>();
     private Optional<ToolOutcome> lastOutcome = Optional.empty();
     private Optional<RawHttp.Answer> lastAnswer = Optional.empty();
-    private final long auditStart;
+    private long auditStart;
+    private TestCluster cluster;
+    private KmcpServer server;
     private List<McpSchema.Tool> tools = List.of();
     private final List<String> installedTypes = new java.util.ArrayList<>();
 
     public World() {
         Product product = Product.get();
-        auditStart = product.cluster().auditLogPosition();
+        cluster = product.cluster();
+        server = product.server();
+        auditStart = cluster.auditLogPosition();
+    }
+
+    /**
+     * From now on this scenario runs against another cluster and the k-mcp in front of it (the cluster
+     * with workloads): its agents, set-up and audit log are that cluster's. Only before the first agent.
+     */
+    public void runOn(TestCluster cluster, KmcpServer server) {
+        assertThat(agents)
+                .as("agents of the scenario before it moved to another cluster")
+                .isEmpty();
+        this.cluster = cluster;
+        this.server = server;
+        this.auditStart = cluster.auditLogPosition();
     }
 
     private static String randomSuffix() {
@@ -56,7 +74,12 @@ public final class World {
     }
 
     public TestCluster cluster() {
-        return Product.get().cluster();
+        return cluster;
+    }
+
+    /** The k-mcp process this scenario's agents talk to. */
+    public KmcpServer server() {
+        return server;
     }
 
     public ClusterAdmin admin() {
@@ -64,7 +87,7 @@ public final class World {
     }
 
     public RawHttp http() {
-        return new RawHttp(Product.get().server().baseUri());
+        return new RawHttp(server.baseUri());
     }
 
     /**
@@ -200,7 +223,7 @@ public final class World {
 
         public Agent connected() {
             if (connection.isEmpty()) {
-                connection = Optional.of(Agent.connect(Product.get().server().mcpUri(), token(), user));
+                connection = Optional.of(Agent.connect(server.mcpUri(), token(), user));
             }
             return connection.get();
         }

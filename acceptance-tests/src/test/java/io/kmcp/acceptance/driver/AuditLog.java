@@ -127,6 +127,24 @@ public final class AuditLog {
             return json.path("requestURI").asText("");
         }
 
+        /**
+         * The request's id: a long-running request (a log, a watch) is recorded twice, when its response
+         * starts and when it completes, under the same id.
+         */
+        public String auditId() {
+            return json.path("auditID").asText("");
+        }
+
+        /** Who the API server authenticated: for k-mcp's requests, the agent's service account. */
+        public String username() {
+            return json.path("user").path("username").asText("");
+        }
+
+        /** A request about objects (or their logs), as opposed to discovery ({@code /api}, {@code /apis/...}). */
+        public boolean isAboutObjects() {
+            return json.hasNonNull("objectRef");
+        }
+
         public boolean isDeletion() {
             return verb().equals("delete") || verb().equals("deletecollection");
         }

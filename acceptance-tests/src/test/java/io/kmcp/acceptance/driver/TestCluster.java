@@ -34,6 +34,13 @@ public final class TestCluster {
     /** Scenarios that need what only the test bed has: a second control plane, the cluster's signing key. */
     public static final String LOCAL_ONLY = "@local-only";
 
+    /**
+     * Scenarios that need workloads that come alive: a control plane of the test bed that also runs
+     * kube-controller-manager, kube-scheduler and kwok's fake nodes. Only the local target starts one,
+     * so the tag implies {@value #LOCAL_ONLY}.
+     */
+    public static final String WORKLOADS = "@workloads";
+
     /** What the kind target needs, as scripts/kind/setup.sh is to export it. */
     static final List<String> KIND_VARIABLES = List.of("KMCP_API_SERVER", "KMCP_CA_FILE", "KMCP_ADMIN_KUBECONFIG");
 
@@ -134,6 +141,11 @@ public final class TestCluster {
         public Optional<String> skips(Collection<String> tags) {
             if (unavailable.isPresent()) {
                 return unavailable;
+            }
+            if (tags.contains(WORKLOADS) && !name.equals("local")) {
+                return Optional.of("it is tagged " + WORKLOADS + ": it needs workloads that run (a control plane of"
+                        + " the test bed with controllers, a scheduler and kwok's fake nodes, which only the local"
+                        + " target starts), and this run is on " + name);
             }
             if (tags.contains(LOCAL_ONLY) && !name.equals("local")) {
                 return Optional.of("it is tagged " + LOCAL_ONLY + ": it needs what only the local target has (a"

@@ -92,6 +92,21 @@ class TestClusterTest {
     }
 
     @Test
+    @DisplayName("a scenario tagged @workloads is local-only: skipped on kind and k3s, saying why, and runs on local")
+    void workloadScenarios() {
+        List<String> tags = List.of("@diagnosis", "@workloads");
+
+        assertThat(new Target("local", Optional.empty()).skips(tags)).isEmpty();
+        for (String elsewhere : List.of("kind", "k3s")) {
+            assertThat(new Target(elsewhere, Optional.empty()).skips(tags))
+                    .hasValueSatisfying(reason -> assertThat(reason)
+                            .contains("@workloads")
+                            .contains("only the local target starts")
+                            .endsWith("this run is on " + elsewhere));
+        }
+    }
+
+    @Test
     @DisplayName("a scenario without the tag runs on every available target")
     void otherScenarios() {
         for (String target : List.of("local", "kind", "k3s")) {

@@ -356,10 +356,9 @@ public final class AgentSteps {
                 .satisfies(question -> assertThat(question.fields()).containsExactly(field));
     }
 
-    @Then("the tools are {string}, {string}, {string} and {string}")
-    public void toolsAre(String first, String second, String third, String fourth) {
-        assertThat(world.tools().stream().map(McpSchema.Tool::name))
-                .containsExactlyInAnyOrder(first, second, third, fourth);
+    @Then("the tools are:")
+    public void toolsAre(List<String> names) {
+        assertThat(world.tools().stream().map(McpSchema.Tool::name)).containsExactlyInAnyOrderElementsOf(names);
     }
 
     @Then("every tool but {string} is marked read-only")

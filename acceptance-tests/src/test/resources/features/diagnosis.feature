@@ -1,0 +1,128 @@
+@diagnosis @workloads
+Feature: Diagnosing a workload in one call
+  When something does not work, the agent asks k-mcp once why. workload_diagnose reads, with the
+  agent's own token, the workload, its pods, their events and nodes, the claims they wait for and the
+  last log lines of the containers that crashed, and answers with the cause by name and its evidence,
+  within the default budget of 8000 characters. The API server's audit log is the witness of what that
+  one call cost the cluster: exactly the requests k-mcp says it sent. (Workloads must run for this: the
+  scenarios use a control plane with controllers, a scheduler and fake nodes, so they run on the local
+  target only.)
+
+  Background:
+    Given an agent who may read workloads in namespace "shop"
+
+  Scenario: A deployment whose container keeps crashing: the exit code and the last words of the crashed run
+    Given a deployment "orders" in namespace "shop" whose container keeps crashing
+    When the agent diagnoses "orders" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "CrashLoopBackOff" with the evidence "exit code 1" and "panic: cannot connect to database at db:5432"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A deployment whose image cannot be pulled
+    Given a deployment "catalog" in namespace "shop" whose image cannot be pulled
+    When the agent diagnoses "catalog" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "ImagePullBackOff" with the evidence "registry.invalid/catalog:does-not-exist"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A deployment whose container runs out of memory
+    Given a deployment "cache" in namespace "shop" whose container runs out of memory
+    When the agent diagnoses "cache" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "OOMKilled" with the evidence "137"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A deployment that no node can take, in the scheduler's words
+    Given a deployment "reports" in namespace "shop" that asks for more CPU than any node has
+    When the agent diagnoses "reports" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "Unschedulable" with the evidence "Insufficient cpu"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A deployment whose readiness probe fails
+    Given a deployment "search" in namespace "shop" whose readiness probe fails
+    When the agent diagnoses "search" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "ReadinessProbeFailing" with the evidence "Readiness probe failed"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A job that failed
+    Given a job "migrate" in namespace "shop" that fails
+    When the agent diagnoses "migrate" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "JobFailed" with the evidence "BackoffLimitExceeded"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A deployment waiting for a volume claim that no one provisions
+    Given a deployment "ledger" in namespace "shop" whose volume claim no one provisions
+    When the agent diagnoses "ledger" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "ClaimPending" with the evidence "ledger-data"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A healthy deployment: no problem found
+    Given a healthy deployment "web" with 2 replicas in namespace "shop"
+    When the agent diagnoses "web" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis finds no problem
+    And the diagnosis read everything it needed
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A service whose selector matches no pod
+    Given a healthy deployment "frontend" with 1 replica in namespace "shop"
+    And a service "frontend" in namespace "shop" whose selector matches no pod
+    When the agent diagnoses the service "frontend" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "ServiceSelectsNothing" with the evidence "app=frontend-v2"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A service in front of a healthy deployment: no problem found
+    Given a healthy deployment "web" with 2 replicas in namespace "shop"
+    And a service in front of the deployment "web" in namespace "shop"
+    When the agent diagnoses the service "web" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis finds no problem
+    And the answer names every pod of "web" in namespace "shop"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  Scenario: A Secret mounted by a failing pod is named, never read
+    Given the namespace "shop" holds a secret "payments-db" with "password" set to "hunter2-do-not-leak"
+    And the agent may read the resource "secrets" in namespace "shop"
+    And a deployment "payments" in namespace "shop" that mounts the secret "payments-db" and keeps crashing
+    When the agent diagnoses "payments" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "CrashLoopBackOff" with the evidence "panic: password authentication failed"
+    And the answer says "payments-db"
+    And the answer does not mention "hunter2-do-not-leak"
+    And k-mcp sent the cluster no request for "secrets"
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  # k-mcp reads a container's log through fabric8, which first lists the pod by name on its own
+  # (list pods?fieldSelector=metadata.name=<pod>, to wait until the pod is ready or has ended): one
+  # request per log read that reaches the API server but is missing from apiRequests.
+  @known-defect
+  Scenario: Every request of a diagnosis that reads a log is counted
+    Given a deployment "orders" in namespace "shop" whose container keeps crashing
+    When the agent diagnoses "orders" in namespace "shop"
+    Then the call succeeds
+    And every request the audit log recorded for the diagnosis is counted in its apiRequests
+
+  # A Job's status has no observedGeneration. The owner chain reads its absence as 0 and says
+  # "Job migrate: 0 succeeded, 1 failed, 0 active, generation 1 not yet observed (at 0), 1 pod", which
+  # would send an agent looking for a stuck Job controller.
+  @known-defect
+  Scenario: The owner chain of a job does not claim its controller has not seen it
+    Given a job "migrate" in namespace "shop" that fails
+    When the agent diagnoses "migrate" in namespace "shop"
+    Then the call succeeds
+    And the answer does not mention "not yet observed"
