@@ -1,22 +1,24 @@
 package io.kmcp.adapters.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.BytesLimitTerminateTimeTailPrettyLoggable;
-import io.fabric8.kubernetes.client.dsl.ContainerResource;
-import io.fabric8.kubernetes.client.dsl.Loggable;
-import io.fabric8.kubernetes.client.dsl.PodResource;
-import io.fabric8.kubernetes.client.dsl.TailPrettyLoggable;
-import io.fabric8.kubernetes.client.dsl.TimeTailPrettyLoggable;
 import io.kmcp.application.Caller;
 import io.kmcp.application.port.out.LogRequest;
 import io.kmcp.application.port.out.PodLogReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads container logs through the API server's {@code pods/log} subresource with the caller's token.
- * The bounds travel with the request, so the API server (and the kubelet behind it) never sends more
- * than was asked for.
+ * Reads container logs through the API server's {@code pods/log} subresource with the caller's token,
+ * in exactly one request. The bounds travel with the request, so the API server (and the kubelet
+ * behind it) never sends more than was asked for.
+ *
+ * <p>fabric8's fluent {@code getLog()} is not used: it first lists the pod and may wait seconds for
+ * it to become ready, a request the caller did not ask for and a delay a diagnosis cannot afford; its
+ * fluent types also cannot combine {@code previous} with {@code limitBytes}, which the API server can.
  */
 public final class Fabric8PodLogReader implements PodLogReader {
 
@@ -26,34 +28,12 @@ public final class Fabric8PodLogReader implements PodLogReader {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
-    /**
-     * fabric8's fluent types offer {@code limitBytes} and {@code terminated} as alternatives, though the
-     * API server takes both; its implementation keeps accepting either after the other, so the second
-     * is applied when the object offers it. Should a later fabric8 stop offering it, the log is still
-     * bounded by the tail and trimmed by the caller.
-     */
-    static TimeTailPrettyLoggable bounded(ContainerResource container, LogRequest request) {
-        TimeTailPrettyLoggable log = request.previous() ? container.terminated() : container;
-        if (request.limitBytes().isPresent() && log instanceof BytesLimitTerminateTimeTailPrettyLoggable limitable) {
-            log = limitable.limitBytes(request.limitBytes().get());
-        }
-        return log;
-    }
-
     @Override
     public String read(Caller caller, LogRequest request) {
         ClusterConnection cluster = pool.clusters().connection(caller.cluster());
         try {
             return pool.withClient(caller, client -> {
-                PodResource pod = client.pods().inNamespace(request.namespace()).withName(request.pod());
-                TimeTailPrettyLoggable bounded = bounded(pod.inContainer(request.container()), request);
-                TailPrettyLoggable since = request.sinceSeconds().isPresent()
-                        ? bounded.sinceSeconds(request.sinceSeconds().get())
-                        : bounded;
-                Loggable tailed = request.tailLines().isPresent()
-                        ? since.tailingLines(request.tailLines().get())
-                        : since;
-                String log = tailed.getLog();
+                String log = client.raw(url(client.getMasterUrl().toString(), request), "GET", null);
                 return log == null ? "" : log;
             });
         } catch (KubernetesClientException e) {
@@ -69,5 +49,24 @@ public final class Fabric8PodLogReader implements PodLogReader {
                             Optional.of(request.pod() + " (container " + request.container()
                                     + (request.previous() ? ", previous instance" : "") + ")")));
         }
+    }
+
+    /** {@code …/api/v1/namespaces/{namespace}/pods/{pod}/log?container=…} with the request's bounds. */
+    static String url(String masterUrl, LogRequest request) {
+        List<String> parameters = new ArrayList<>();
+        parameters.add("container=" + encode(request.container()));
+        if (request.previous()) {
+            parameters.add("previous=true");
+        }
+        request.tailLines().ifPresent(lines -> parameters.add("tailLines=" + lines));
+        request.sinceSeconds().ifPresent(seconds -> parameters.add("sinceSeconds=" + seconds));
+        request.limitBytes().ifPresent(bytes -> parameters.add("limitBytes=" + bytes));
+        String base = masterUrl.endsWith("/") ? masterUrl.substring(0, masterUrl.length() - 1) : masterUrl;
+        return base + "/api/v1/namespaces/" + encode(request.namespace()) + "/pods/" + encode(request.pod()) + "/log?"
+                + String.join("&", parameters);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
