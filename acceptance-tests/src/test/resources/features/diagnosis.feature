@@ -107,20 +107,7 @@ Feature: Diagnosing a workload in one call
     And k-mcp sent the cluster no request for "secrets"
     And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
 
-  # k-mcp reads a container's log through fabric8, which first lists the pod by name on its own
-  # (list pods?fieldSelector=metadata.name=<pod>, to wait until the pod is ready or has ended): one
-  # request per log read that reaches the API server but is missing from apiRequests.
-  @known-defect
-  Scenario: Every request of a diagnosis that reads a log is counted
-    Given a deployment "orders" in namespace "shop" whose container keeps crashing
-    When the agent diagnoses "orders" in namespace "shop"
-    Then the call succeeds
-    And every request the audit log recorded for the diagnosis is counted in its apiRequests
-
-  # A Job's status has no observedGeneration. The owner chain reads its absence as 0 and says
-  # "Job migrate: 0 succeeded, 1 failed, 0 active, generation 1 not yet observed (at 0), 1 pod", which
-  # would send an agent looking for a stuck Job controller.
-  @known-defect
+  # A Job's status has no observedGeneration; its absence must not read as a stuck controller.
   Scenario: The owner chain of a job does not claim its controller has not seen it
     Given a job "migrate" in namespace "shop" that fails
     When the agent diagnoses "migrate" in namespace "shop"

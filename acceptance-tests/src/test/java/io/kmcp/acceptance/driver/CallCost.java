@@ -57,20 +57,6 @@ public record CallCost(List<AuditLog.Entry> entries) {
         return (int) entries.stream().filter(AuditLog.Entry::isAboutObjects).count();
     }
 
-    /**
-     * The requests fabric8 sends on its own before it reads a container's log: it lists the pod by name
-     * ({@code fieldSelector=metadata.name=...}) to wait until the pod is ready or has ended. k-mcp does
-     * not count them in {@code apiRequests} (a known defect, pinned by a scenario tagged
-     * {@code @known-defect} in diagnosis.feature).
-     */
-    public int logReadinessChecks() {
-        return (int) entries.stream()
-                .filter(entry -> entry.verb().equals("list")
-                        && entry.resource().equals("pods")
-                        && entry.requestUri().contains("fieldSelector=metadata.name"))
-                .count();
-    }
-
     /** Discovery requests ({@code /api}, {@code /apis/...}). */
     public int discovery() {
         return entries.size() - aboutObjects();

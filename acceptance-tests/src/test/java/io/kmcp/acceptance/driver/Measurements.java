@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class Measurements {
 
-    static final String HEADER =
-            "scenario\tapiRequests\tauditRequests\tauditUncountedLogChecks\tauditDiscovery\tlatencyMs\ttextChars";
+    static final String HEADER = "scenario\tapiRequests\tauditRequests\tauditDiscovery\tlatencyMs\ttextChars";
 
     private static final Path FILE =
             Paths.get(System.getProperty("kmcp.measurements", "target/diagnosis-measurements.tsv"));
@@ -31,8 +30,6 @@ public final class Measurements {
      * @param apiRequests the count k-mcp reported in its answer ({@code apiRequests})
      * @param auditRequests the requests for objects and logs the API server's audit log recorded from
      *     k-mcp for the agent during the call
-     * @param auditUncountedLogChecks of those, fabric8's listing of a pod before reading its log, which
-     *     k-mcp does not count (a known defect)
      * @param auditDiscovery the discovery requests ({@code /api}, {@code /apis/...}) it recorded then
      * @param latencyMillis how long the tool call took, as the agent's client saw it
      * @param textChars the length of the text answer
@@ -41,7 +38,6 @@ public final class Measurements {
             String scenario,
             int apiRequests,
             int auditRequests,
-            int auditUncountedLogChecks,
             int auditDiscovery,
             long latencyMillis,
             int textChars) {
@@ -52,7 +48,6 @@ public final class Measurements {
                     scenario.replaceAll("[\\t\\n]", " "),
                     Integer.toString(apiRequests),
                     Integer.toString(auditRequests),
-                    Integer.toString(auditUncountedLogChecks),
                     Integer.toString(auditDiscovery),
                     Long.toString(latencyMillis),
                     Integer.toString(textChars));

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -303,6 +304,11 @@ final class DiagnosisText {
         return lines;
     }
 
+    /** Jobs and CronJobs have no observedGeneration: its absence there means nothing. */
+    static boolean reportsObservedGeneration(WorkloadSnapshot workload) {
+        return Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet").contains(workload.kind());
+    }
+
     private static String workloadLine(WorkloadSnapshot workload, WorkloadGraph graph, String role) {
         Instant now = graph.observedAt();
         StringBuilder line = new StringBuilder(OneLine.bounded(workload.ref().kind(), 40))
@@ -310,7 +316,7 @@ final class DiagnosisText {
                 .append(OneLine.bounded(workload.ref().name(), 100));
         workload.revision().ifPresent(revision -> line.append(" rev ").append(OneLine.bounded(revision, 20)));
         line.append(role).append(": ").append(workloadState(workload, now));
-        if (workload.observedGeneration() < workload.generation()) {
+        if (reportsObservedGeneration(workload) && workload.observedGeneration() < workload.generation()) {
             line.append(", generation ")
                     .append(workload.generation())
                     .append(" not yet observed (at ")

@@ -160,7 +160,8 @@ final class ListSummary {
             Optional<String> unhealthy = ready
                     ? Optional.empty()
                     : Optional.of(workload.ready() + "/" + desired + " ready"
-                            + (workload.observedGeneration() < workload.generation()
+                            + (DiagnosisText.reportsObservedGeneration(workload)
+                                            && workload.observedGeneration() < workload.generation()
                                     ? ", rollout not yet observed"
                                     : ""));
             return new Item(namespace, name, ready ? "Ready" : "NotReady", unhealthy);
