@@ -10,7 +10,7 @@
 # kubeconfig; the cluster needs nothing more. Running it again reuses the cluster and rewrites the files.
 #
 # Needs Docker (or another engine kind supports), kind and kubectl on PATH.
-# Usage: scripts/kind/setup.sh, then (after mvn -B -DskipTests install once, for the jar):
+# Usage: scripts/kind/setup.sh, then (after mvn -B -DskipTests -DskipITs install once, for the jar):
 #   source target/kind/env && mvn -B verify -pl acceptance-tests -Dkmcp.cluster=kind
 # Environment: KMCP_KIND_CLUSTER (default k-mcp), KMCP_KIND_NODE_IMAGE (a kindest/node image; kind's default otherwise)
 set -euo pipefail
@@ -119,5 +119,5 @@ export KMCP_AUDIT_LOG='$audit_log'
 ENV
 
 say "cluster $cluster ready at $api_server; audit log $audit_log"
-echo "Run the features against it with (mvn -B -DskipTests install first, once, for the jar):"
+echo "Run the features against it with (mvn -B -DskipTests -DskipITs install first, once, for the jar):"
 echo "  source target/kind/env && mvn -B verify -pl acceptance-tests -Dkmcp.cluster=kind"
