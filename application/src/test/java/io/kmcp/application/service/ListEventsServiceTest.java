@@ -96,4 +96,82 @@ class ListEventsServiceTest {
                 .hasMessageContaining("Kind/name");
         assertThat(cluster.touchedObjects()).isFalse();
     }
+
+    @Test
+    @DisplayName("A bare name selects the object by name; the kind is capitalised; the type is matched in any case")
+    void bareNameAndCase() {
+        service.list(
+                CALLER, query(Optional.of(" web-1 "), Optional.of(" Normal "), Optional.empty(), Optional.empty()));
+        service.list(
+                CALLER, query(Optional.of("deployment/web"), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(cluster.listRequests)
+                .extracting(request -> request.fieldSelector().orElse(""))
+                .containsExactly(
+                        "involvedObject.name=web-1,type=Normal",
+                        "involvedObject.kind=Deployment,involvedObject.name=web");
+    }
+
+    @Test
+    @DisplayName("Blank filters are no filters")
+    void blankFilters() {
+        service.list(CALLER, query(Optional.of("  "), Optional.of(" "), Optional.empty(), Optional.empty()));
+
+        assertThat(cluster.listRequests)
+                .singleElement()
+                .satisfies(request -> assertThat(request.fieldSelector()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("A Kind/name without a kind is refused")
+    void missingKind() {
+        assertThatThrownBy(() -> service.list(
+                        CALLER, query(Optional.of("/web"), Optional.empty(), Optional.empty(), Optional.empty())))
+                .hasMessageContaining("'/web' is not a name or Kind/name");
+    }
+
+    @Test
+    @DisplayName("limit and sinceSeconds take their whole range, and no more")
+    void bounds() {
+        service.list(CALLER, query(Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(1)));
+        service.list(
+                CALLER,
+                query(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(ListEventsService.MAX_SINCE_SECONDS),
+                        Optional.of(ListEventsService.MAX_LIMIT)));
+
+        assertThat(cluster.listRequests).hasSize(2);
+        assertThatThrownBy(() -> service.list(
+                        CALLER, query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(0))))
+                .hasMessage("limit must be between 1 and 500, was 0.");
+        assertThatThrownBy(() -> service.list(
+                        CALLER,
+                        query(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(ListEventsService.MAX_SINCE_SECONDS + 1),
+                                Optional.empty())))
+                .hasMessage("sinceSeconds must be between 1 and 2592000 (30 days), was 2592001.");
+    }
+
+    @Test
+    @DisplayName("Every namespace is listed when none is given; a server with more events says so")
+    void allNamespaces() {
+        for (int i = 0; i < ListEventsService.MAX_READ + 1; i++) {
+            cluster.with(EVENTS, "shop", "e" + i, event("shop", "Pod", "web-" + i, "Normal", "Pulled", "Pulled", 1));
+        }
+
+        EventList list = service.list(
+                CALLER,
+                new EventsQuery(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(list.namespace()).isEmpty();
+        assertThat(list.truncatedAtServer()).isTrue();
+        assertThat(list.events()).isEqualTo(ListEventsService.MAX_READ);
+        assertThat(list.groups()).hasSize(ListEventsService.DEFAULT_LIMIT);
+        assertThat(list.omittedGroups()).isEqualTo(ListEventsService.MAX_READ - ListEventsService.DEFAULT_LIMIT);
+    }
 }

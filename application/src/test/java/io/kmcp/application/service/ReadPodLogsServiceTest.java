@@ -12,6 +12,7 @@ import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.PodLogs;
 import io.kmcp.application.port.in.PodLogsQuery;
 import io.kmcp.application.port.out.LogRequest;
+import io.kmcp.domain.diagnosis.LogFilter;
 import io.kmcp.domain.policy.AccessPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,5 +126,113 @@ class ReadPodLogsServiceTest {
                 .extracting(e -> ((RequestFailedException) e).problem().reason())
                 .isEqualTo(Reason.NOT_FOUND);
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A named container is read; without grep the API server is asked one line's worth more bytes")
+    void namedContainer() {
+        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
+        pod.put(
+                "spec",
+                Map.of(
+                        "containers",
+                        List.of(Map.of("name", "app", "image", "a"), Map.of("name", "proxy", "image", "p"))));
+        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+
+        PodLogs logs = service.read(
+                CALLER,
+                new PodLogsQuery(
+                        "web-7d9f-a",
+                        "shop",
+                        Optional.of("proxy"),
+                        true,
+                        Optional.empty(),
+                        Optional.of(60),
+                        Optional.of(1000),
+                        Optional.empty()));
+
+        assertThat(logs.container()).isEqualTo("proxy");
+        assertThat(logs.previous()).isTrue();
+        assertThat(logs.containers()).containsExactly("app", "proxy");
+        assertThat(logs.grep()).isEmpty();
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.container()).isEqualTo("proxy");
+            assertThat(request.previous()).isTrue();
+            assertThat(request.sinceSeconds()).contains(60);
+            assertThat(request.tailLines()).contains(LogFilter.DEFAULT_TAIL_LINES);
+            assertThat(request.limitBytes()).contains(1000 + 4096);
+        });
+    }
+
+    @Test
+    @DisplayName("Init containers do not count when picking the only container")
+    void initContainersIgnored() {
+        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
+        pod.put(
+                "spec",
+                Map.of(
+                        "initContainers",
+                        List.of(Map.of("name", "migrate", "image", "m")),
+                        "containers",
+                        List.of(Map.of("name", "app", "image", "a"))));
+        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+
+        PodLogs logs = service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(logs.container()).isEqualTo("app");
+        assertThat(logs.containers()).containsExactly("migrate", "app");
+    }
+
+    @Test
+    @DisplayName("A default container the pod does not have is ignored")
+    void unknownDefaultContainer() {
+        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
+        metadata(pod).put("annotations", Map.of(ReadPodLogsService.DEFAULT_CONTAINER_ANNOTATION, "gone"));
+        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+
+        assertThat(service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.empty()))
+                        .container())
+                .isEqualTo("app");
+    }
+
+    @Test
+    @DisplayName("The namespace is required; sinceSeconds takes its whole range and no more")
+    void namespaceAndWindow() {
+        cluster.with(PODS, "shop", "web-7d9f-a", runningPod("shop", "web", "7d9f", "a"));
+
+        assertThatThrownBy(() -> service.read(
+                        CALLER,
+                        new PodLogsQuery(
+                                "web-7d9f-a",
+                                "",
+                                Optional.empty(),
+                                false,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
+                .hasMessage("Give the `namespace` of pod \"web-7d9f-a\".")
+                .extracting(e -> ((RequestFailedException) e).problem().reason())
+                .isEqualTo(Reason.NAMESPACE_REQUIRED);
+        assertThatThrownBy(() -> service.read(CALLER, since(ReadPodLogsService.MAX_SINCE_SECONDS + 1)))
+                .hasMessage("sinceSeconds must be between 1 and 2592000 (30 days), was 2592001.");
+        service.read(CALLER, since(1));
+        service.read(CALLER, since(ReadPodLogsService.MAX_SINCE_SECONDS));
+
+        assertThat(requests)
+                .extracting(request -> request.sinceSeconds().orElseThrow())
+                .containsExactly(1, ReadPodLogsService.MAX_SINCE_SECONDS);
+    }
+
+    private static PodLogsQuery since(int seconds) {
+        return new PodLogsQuery(
+                "web-7d9f-a",
+                "shop",
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.of(seconds),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -4,15 +4,18 @@ import static io.kmcp.application.service.TestTypes.CALLER;
 import static io.kmcp.application.service.TestTypes.DEPLOYMENTS;
 import static io.kmcp.application.service.TestTypes.NAMESPACES;
 import static io.kmcp.application.service.TestTypes.PODS;
+import static io.kmcp.application.service.WorkloadFixture.CLAIMS;
 import static io.kmcp.application.service.WorkloadFixture.EVENTS;
 import static io.kmcp.application.service.WorkloadFixture.NODES;
 import static io.kmcp.application.service.WorkloadFixture.QUOTAS;
+import static io.kmcp.application.service.WorkloadFixture.SERVICES;
 import static io.kmcp.application.service.WorkloadFixture.crashLoopingPod;
 import static io.kmcp.application.service.WorkloadFixture.deployment;
 import static io.kmcp.application.service.WorkloadFixture.event;
 import static io.kmcp.application.service.WorkloadFixture.node;
 import static io.kmcp.application.service.WorkloadFixture.object;
 import static io.kmcp.application.service.WorkloadFixture.runningPod;
+import static io.kmcp.application.service.WorkloadFixture.service;
 import static io.kmcp.application.service.WorkloadFixture.unschedulablePod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +31,7 @@ import io.kmcp.domain.policy.AccessPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -121,5 +125,109 @@ class SummarizeServicesTest {
         assertThat(overview.gaps())
                 .anySatisfy(gap -> assertThat(gap).contains("Pod objects").contains("RBAC"));
         assertThat(overview.counts()).doesNotContainKey("Pod");
+    }
+
+    @Test
+    @DisplayName("Services and claims are judged too: a Service selecting nothing, a claim left Pending")
+    void servicesAndClaims() {
+        shop();
+        Map<String, Object> claim = object("v1", "PersistentVolumeClaim", "shop", "api-data", "uid-pvc");
+        claim.put("status", Map.of("phase", "Pending"));
+        Map<String, Object> apiPod = runningPod("shop", "api", "5c5c", "a");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) apiPod.get("spec");
+        spec.put("volumes", List.of(Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", "api-data"))));
+        cluster.with(SERVICES, "shop", "orders", service("shop", "orders", Map.of("app", "orders")))
+                .with(CLAIMS, "shop", "api-data", claim)
+                .with(PODS, "shop", "api-5c5c-a", apiPod);
+
+        NamespaceOverview overview =
+                new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, "shop");
+
+        assertThat(overview.unhealthy())
+                .extracting(entry -> entry.workload().display() + ":" + entry.cause())
+                .contains("Service shop/orders:ServiceSelectsNothing", "Deployment shop/api:ClaimPending");
+        assertThat(overview.counts()).containsEntry("Service", 1).containsEntry("PersistentVolumeClaim", 1);
+    }
+
+    @Test
+    @DisplayName("The namespace is required, and named in the refusal of an empty one")
+    void namespaceRequired() {
+        assertThatThrownBy(() ->
+                        new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, null))
+                .hasMessageContaining("cluster_overview")
+                .extracting(e -> ((RequestFailedException) e).problem().reason())
+                .isEqualTo(Reason.NAMESPACE_REQUIRED);
+        assertThat(cluster.touchedObjects()).isFalse();
+    }
+
+    @Test
+    @DisplayName("A namespace the caller may not read is still summarized, with the gap said")
+    void namespaceNotReadable() {
+        shop();
+        cluster.failingFor(NAMESPACES, Reason.FORBIDDEN, "RBAC denies get namespaces");
+
+        NamespaceOverview overview =
+                new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, "shop");
+
+        assertThat(overview.gaps()).containsExactly("namespace shop could not be read: RBAC denies get namespaces");
+        assertThat(overview.counts()).containsEntry("Deployment", 3);
+    }
+
+    @Test
+    @DisplayName("A namespace that does not exist is NOT_FOUND even when other reads left gaps")
+    void missingNamespaceWithOtherGaps() {
+        cluster.failingFor(PODS, Reason.FORBIDDEN, "RBAC denies list pods");
+
+        assertThatThrownBy(() -> new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK)
+                        .summarize(CALLER, "nowhere"))
+                .extracting(e -> ((RequestFailedException) e).problem().reason())
+                .isEqualTo(Reason.NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("Gaps name the scope of what could not be listed: the namespace, or all namespaces")
+    void gapScope() {
+        shop();
+        cluster.failingFor(PODS, Reason.FORBIDDEN, "RBAC denies list pods");
+
+        NamespaceOverview namespace =
+                new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, "shop");
+        ClusterOverview all = new SummarizeClusterService(types, cluster, Runnable::run, CLOCK).summarize(CALLER);
+
+        assertThat(namespace.gaps())
+                .containsExactly("Pod objects in namespace shop could not be listed: RBAC denies list pods");
+        assertThat(all.gaps())
+                .containsExactly("Pod objects in all namespaces could not be listed: RBAC denies list pods");
+    }
+
+    @Test
+    @DisplayName("Nodes that are not ready come first, each group by name")
+    void nodeOrder() {
+        cluster.with(NODES, null, "node-d", node("node-d", true))
+                .with(NODES, null, "node-c", node("node-c", false))
+                .with(NODES, null, "node-b", node("node-b", true))
+                .with(NODES, null, "node-a", node("node-a", false));
+
+        ClusterOverview overview = new SummarizeClusterService(types, cluster, Runnable::run, CLOCK).summarize(CALLER);
+
+        assertThat(overview.nodes())
+                .extracting(node -> node.ref().name())
+                .containsExactly("node-a", "node-c", "node-b", "node-d");
+    }
+
+    @Test
+    @DisplayName("Quotas are read per resource, a resource without usage counting as 0")
+    void quotas() {
+        Map<String, Object> quota = object("v1", "ResourceQuota", "shop", "compute", "uid-q");
+        quota.put(
+                "status",
+                Map.of("hard", Map.of("pods", "10", "requests.cpu", "4"), "used", Map.of("requests.cpu", "1500m")));
+        Map<String, Object> empty = object("v1", "ResourceQuota", "shop", "empty", "uid-e");
+
+        assertThat(SummarizeNamespaceService.quotas(new ClusterReads.Listed(List.of(quota, empty, Map.of()), false, 0)))
+                .containsExactly(
+                        new QuotaUsage("compute", "pods", "0", "10"),
+                        new QuotaUsage("compute", "requests.cpu", "1500m", "4"));
     }
 }

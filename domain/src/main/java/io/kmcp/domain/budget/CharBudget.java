@@ -17,11 +17,8 @@ public record CharBudget(int maxChars) {
         }
     }
 
+    /** The budget a caller asked for, or the default when it left {@code maxChars} out. */
     public static CharBudget of(Optional<Integer> maxChars) {
         return new CharBudget(maxChars.orElse(DEFAULT));
-    }
-
-    public static CharBudget standard() {
-        return new CharBudget(DEFAULT);
     }
 }

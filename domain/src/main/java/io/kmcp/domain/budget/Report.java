@@ -59,9 +59,6 @@ public final class Report {
             while (kept[index] > 0 && length(kept) > max) {
                 kept[index]--;
             }
-            if (length(kept) <= max) {
-                break;
-            }
         }
         int omitted = IntStream.range(0, sections.size())
                 .map(i -> sections.get(i).lines().size() - kept[i])
@@ -70,12 +67,12 @@ public final class Report {
         if (text.length() <= max) {
             return new Rendered(text, true, omitted);
         }
+        // Even titles and markers are too long: keep the first whole lines that fit before the final marker,
+        // which always fits since CharBudget.MIN is longer than it.
         String marker = String.format(FINAL_MARKER, max);
-        int room = Math.max(0, max - marker.length() - 1);
-        int cut = text.lastIndexOf('\n', room);
-        String head = cut <= 0 ? "" : text.substring(0, cut) + "\n";
-        String result = head + marker;
-        return new Rendered(result.length() <= max ? result : marker.substring(0, max), true, omitted);
+        int cut = text.lastIndexOf('\n', max - marker.length() - 1);
+        String head = cut < 0 ? "" : text.substring(0, cut).replaceAll("\n+$", "");
+        return new Rendered((head.isEmpty() ? "" : head + "\n") + marker, true, omitted);
     }
 
     /** The length {@link #text} would have, in time proportional to the number of sections. */
@@ -105,8 +102,9 @@ public final class Report {
         return total + Math.max(0, blocks - 1) * 2L;
     }
 
-    private static String marker(Section section, int left) {
-        return "… " + left + " more line" + (left == 1 ? "" : "s") + " omitted"
+    /** "… 3 more lines omitted: call events_list with namespace=shop", worded as the contract fixes it. */
+    static String marker(Section section, int left) {
+        return "… " + left + " more lines omitted"
                 + (section.omissionHint().isEmpty() ? "" : ": " + section.omissionHint());
     }
 

@@ -17,8 +17,4 @@ public record Section(String title, int priority, List<String> lines, String omi
         lines = List.copyOf(lines);
         Objects.requireNonNull(omissionHint, "omissionHint");
     }
-
-    public static Section of(String title, int priority, List<String> lines, String omissionHint) {
-        return new Section(title, priority, lines, omissionHint);
-    }
 }

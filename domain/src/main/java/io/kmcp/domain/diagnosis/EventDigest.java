@@ -19,13 +19,20 @@ public final class EventDigest {
                     (EventGroup group) -> group.type().equals("Warning") ? 0 : 1)
             .thenComparing(group -> group.lastSeen().orElse(Instant.MIN), Comparator.reverseOrder())
             .thenComparing(EventGroup::reason)
+            .thenComparing(group -> group.involved().name())
             .thenComparing(group -> group.involved().kind())
             .thenComparing(group -> group.involved().namespace())
-            .thenComparing(group -> group.involved().name())
-            .thenComparing(EventGroup::message);
+            .thenComparing(EventGroup::message)
+            .thenComparing(EventGroup::type);
 
     private EventDigest() {}
 
+    /**
+     * The events grouped by type, reason, involved object (kind, namespace, name) and message: counts
+     * summed, the earliest first and the latest last sighting kept. Messages that differ only in a
+     * number stay apart, since the number (a count of nodes, a port) is often the point. Ordered
+     * warnings first, then newest first (never seen last), then by reason and object name.
+     */
     public static List<EventGroup> of(Collection<EventSnapshot> events) {
         Map<List<String>, EventGroup> groups = new LinkedHashMap<>();
         for (EventSnapshot event : events) {
@@ -54,7 +61,7 @@ public final class EventDigest {
                                     seen.reason(),
                                     seen.involved(),
                                     seen.message(),
-                                    seen.count() + event.count(),
+                                    (int) Math.min(Integer.MAX_VALUE, (long) seen.count() + event.count()),
                                     earliest(seen.firstSeen(), event.firstSeen()),
                                     latest(seen.lastSeen(), event.lastSeen())));
         }

@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public final class Snapshots {
 
+    /** Claims made before storageClassName existed name their class in this annotation. */
+    static final String LEGACY_STORAGE_CLASS = "volume.beta.kubernetes.io/storage-class";
+
+    static final String REVISION = "deployment.kubernetes.io/revision";
+
     private Snapshots() {}
 
     public static ObjectRef ref(Map<String, ?> object) {
@@ -37,12 +42,18 @@ public final class Snapshots {
         List<String> secrets = new ArrayList<>();
         for (Raw volume : raw.at("spec.volumes").list()) {
             volume.at("persistentVolumeClaim.claimName").string().ifPresent(claims::add);
+            if (volume.at("ephemeral.volumeClaimTemplate").present()) {
+                // The claim of a generic ephemeral volume is named after the pod and the volume.
+                claims.add(ref.name() + "-" + volume.at("name").string(""));
+            }
             volume.at("secret.secretName").string().ifPresent(secrets::add);
             for (Raw source : volume.at("projected.sources").list()) {
                 source.at("secret.name").string().ifPresent(secrets::add);
             }
         }
-        for (Raw container : raw.at("spec.containers").list()) {
+        List<Raw> allContainers = new ArrayList<>(raw.at("spec.initContainers").list());
+        allContainers.addAll(raw.at("spec.containers").list());
+        for (Raw container : allContainers) {
             for (Raw env : container.at("env").list()) {
                 env.at("valueFrom.secretKeyRef.name").string().ifPresent(secrets::add);
             }
@@ -154,7 +165,7 @@ public final class Snapshots {
         Raw template = kind.equals("CronJob") ? raw.at("spec.jobTemplate.spec.template") : raw.at("spec.template");
         return new WorkloadSnapshot(
                 ref,
-                raw.at("spec.selector.matchLabels").strings(),
+                selector(raw),
                 desired,
                 ready,
                 updated,
@@ -163,10 +174,7 @@ public final class Snapshots {
                 status.at("observedGeneration").number().orElse(0L),
                 conditions(status.at("conditions")),
                 owners(raw),
-                raw.at("metadata.annotations").strings().entrySet().stream()
-                        .filter(entry -> entry.getKey().equals("deployment.kubernetes.io/revision"))
-                        .map(Map.Entry::getValue)
-                        .findFirst(),
+                Optional.ofNullable(raw.at("metadata.annotations").strings().get(REVISION)),
                 kind.equals("Job")
                         ? new JobCounts(
                                 status.at("active").integer(0),
@@ -177,7 +185,34 @@ public final class Snapshots {
                 status.at("lastScheduleTime").instant(),
                 raw.at("spec.backoffLimit").integer(),
                 template.at("metadata.labels").strings(),
-                Optional.empty());
+                hint(raw, template));
+    }
+
+    /** The match labels of a label selector, or the plain map of a ReplicationController's selector. */
+    private static Map<String, String> selector(Raw raw) {
+        Map<String, String> matchLabels = raw.at("spec.selector.matchLabels").strings();
+        return matchLabels.isEmpty() ? raw.at("spec.selector").strings() : matchLabels;
+    }
+
+    /**
+     * Where the pods' placement and storage come from, the usual suspects when pods stay Pending: the
+     * node selector of the template and the claim templates of a StatefulSet.
+     */
+    private static Optional<String> hint(Raw raw, Raw template) {
+        List<String> parts = new ArrayList<>();
+        Map<String, String> nodeSelector = template.at("spec.nodeSelector").strings();
+        if (!nodeSelector.isEmpty()) {
+            parts.add("nodeSelector " + DiagnosisRules.labels(nodeSelector));
+        }
+        for (Raw claim : raw.at("spec.volumeClaimTemplates").list()) {
+            parts.add("volumeClaimTemplate " + claim.at("metadata.name").string("?") + " ("
+                    + claim.at("spec.storageClassName")
+                            .string()
+                            .map(name -> "storage class " + name)
+                            .orElse("default storage class")
+                    + ")");
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 
     public static ServiceSnapshot service(Map<String, ?> object) {
@@ -258,7 +293,10 @@ public final class Snapshots {
         return new ClaimSnapshot(
                 ref,
                 raw.at("status.phase").string("Pending"),
-                raw.at("spec.storageClassName").string(),
+                raw.at("spec.storageClassName")
+                        .string()
+                        .or(() -> Optional.ofNullable(
+                                raw.at("metadata.annotations").strings().get(LEGACY_STORAGE_CLASS))),
                 raw.at("spec.volumeName").string());
     }
 
@@ -306,7 +344,11 @@ public final class Snapshots {
         return new EventSnapshot(
                 raw.at("type").string("Normal"),
                 raw.at("reason").string(""),
-                raw.at(newApi ? "note" : "message").string("").strip(),
+                raw.at(newApi ? "note" : "message")
+                        .string()
+                        .or(() -> raw.at("message").string())
+                        .orElse("")
+                        .strip(),
                 ref,
                 Math.max(1, count),
                 first,
