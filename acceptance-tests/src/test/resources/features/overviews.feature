@@ -93,7 +93,7 @@ Feature: Overviews, events and logs, within a budget
   # At 300 characters the overview is only truncation markers: the headline, which the budget is to cut
   # last, is itself replaced by "… 2 more lines omitted", while the title of the section of unhealthy
   # workloads and two more markers stay.
-  @known-defect
+
   Scenario: A small budget keeps the headline of a namespace overview
     Given an agent who may read workloads in namespace "shop"
     And a deployment "orders" in namespace "shop" whose container keeps crashing

@@ -1,6 +1,7 @@
 package io.kmcp.domain.budget;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,9 @@ import java.util.stream.IntStream;
  * with a final marker. The text never exceeds the budget.
  */
 public final class Report {
+
+    /** A section left out whole, title and marker included. */
+    private static final int HIDDEN = -1;
 
     static final String FINAL_MARKER = "… truncated at maxChars=%d; raise maxChars or narrow the query";
 
@@ -55,18 +59,37 @@ public final class Report {
                         .reversed()
                         .thenComparing(Comparator.reverseOrder()))
                 .toList();
-        for (int index : order) {
+        String finalMarker = String.format(FINAL_MARKER, max);
+        List<Integer> lessImportant = order.subList(0, order.size() - 1);
+        int mostImportant = order.get(order.size() - 1);
+        for (int index : lessImportant) {
             while (kept[index] > 0 && length(kept) > max) {
                 kept[index]--;
             }
         }
+        // Every section is down to its title and marker and the text is still too long: the emptied
+        // sections give way whole, least important first, so that the most important lines (the headline
+        // above all) are not cut for the sake of less important titles; the final marker says so.
+        for (int index : lessImportant) {
+            if (fits(kept, max, finalMarker)) {
+                break;
+            }
+            if (kept[index] == 0) {
+                kept[index] = HIDDEN;
+            }
+        }
+        while (kept[mostImportant] > 0 && !fits(kept, max, finalMarker)) {
+            kept[mostImportant]--;
+        }
         int omitted = IntStream.range(0, sections.size())
-                .map(i -> sections.get(i).lines().size() - kept[i])
+                .map(i -> sections.get(i).lines().size() - Math.max(0, kept[i]))
                 .sum();
-        String text = text(kept);
+        boolean hidden = Arrays.stream(kept).anyMatch(k -> k == HIDDEN);
+        String text = text(kept) + (hidden ? "\n" + finalMarker : "");
         if (text.length() <= max) {
             return new Rendered(text, true, omitted);
         }
+        text = text(kept);
         // Even titles and markers are too long: keep the first whole lines that fit before the final marker,
         // which always fits since CharBudget.MIN is longer than it.
         String marker = String.format(FINAL_MARKER, max);
@@ -76,11 +99,20 @@ public final class Report {
     }
 
     /** The length {@link #text} would have, in time proportional to the number of sections. */
+    /** Whether the text fits, with the final marker's line when a section gave way whole. */
+    private boolean fits(int[] kept, int max, String finalMarker) {
+        boolean hidden = Arrays.stream(kept).anyMatch(k -> k == HIDDEN);
+        return length(kept) + (hidden ? finalMarker.length() + 1 : 0) <= max;
+    }
+
     private long length(int[] kept) {
         long total = 0;
         int blocks = 0;
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
+            if (kept[i] == HIDDEN) {
+                continue;
+            }
             int lines = 0;
             long chars = 0;
             if (!section.title().isEmpty()) {
@@ -112,6 +144,9 @@ public final class Report {
         List<String> blocks = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
+            if (kept[i] == HIDDEN) {
+                continue;
+            }
             List<String> lines = new ArrayList<>();
             if (!section.title().isEmpty()) {
                 lines.add("## " + section.title());

@@ -180,15 +180,19 @@ class ReportTest {
 
             assertThat(rendered.text().length()).isLessThanOrEqualTo(300);
             assertThat(rendered.text())
-                    .startsWith("## Section number 0\n… 2 more lines omitted: call something for section 0\n")
+                    .startsWith("## Section number 0\ns00 ")
                     .endsWith("call something for section 2\n… truncated at maxChars=300; raise maxChars or narrow the"
                             + " query")
                     .doesNotContain("Section number 11");
             assertThat(rendered.truncated()).isTrue();
-            assertThat(rendered.omittedLines()).isEqualTo(24);
+            // The most important section keeps its lines; the others give way, the least important whole.
+            assertThat(rendered.omittedLines()).isEqualTo(22);
             String beforeMarker = rendered.text().substring(0, rendered.text().lastIndexOf('\n'));
             assertThat(beforeMarker.lines())
-                    .allMatch(line -> line.isEmpty() || line.startsWith("## Section") || line.startsWith("… 2 more"));
+                    .allMatch(line -> line.isEmpty()
+                            || line.startsWith("## Section")
+                            || line.startsWith("… 2 more")
+                            || line.startsWith("s0"));
         }
 
         @Test
