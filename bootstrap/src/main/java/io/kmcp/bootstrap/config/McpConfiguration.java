@@ -2,8 +2,17 @@ package io.kmcp.bootstrap.config;
 
 import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
-import io.kmcp.adapters.mcp.UseCases;
 import io.kmcp.adapters.mcp.http.HealthServlet;
+import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
+import io.kmcp.adapters.mcp.tool.EventsListTool;
+import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
+import io.kmcp.adapters.mcp.tool.PodLogsTool;
+import io.kmcp.adapters.mcp.tool.ResourceApplyTool;
+import io.kmcp.adapters.mcp.tool.ResourceGetTool;
+import io.kmcp.adapters.mcp.tool.ResourceListTool;
+import io.kmcp.adapters.mcp.tool.ResourceTypesTool;
+import io.kmcp.adapters.mcp.tool.Tools;
+import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
 import io.kmcp.application.port.in.ApplyResources;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.DiagnoseWorkload;
@@ -24,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 class McpConfiguration {
 
     @Bean
-    McpEndpoint mcpEndpoint(
+    Tools tools(
             ListResources list,
             GetResource get,
             DescribeResourceTypes types,
@@ -33,15 +42,27 @@ class McpConfiguration {
             SummarizeNamespace namespaceOverview,
             SummarizeCluster clusterOverview,
             ListEvents events,
-            ReadPodLogs logs,
-            KmcpProperties properties) {
+            ReadPodLogs logs) {
+        Clock clock = Clock.systemUTC();
+        return Tools.of(
+                new ResourceListTool(list, clock).declaration(),
+                new ResourceGetTool(get).declaration(),
+                new ResourceTypesTool(types).declaration(),
+                new WorkloadDiagnoseTool(diagnose).declaration(),
+                new NamespaceOverviewTool(namespaceOverview, clock).declaration(),
+                new ClusterOverviewTool(clusterOverview, clock).declaration(),
+                new EventsListTool(events, clock).declaration(),
+                new PodLogsTool(logs).declaration(),
+                new ResourceApplyTool(apply).declaration());
+    }
+
+    @Bean
+    McpEndpoint mcpEndpoint(Tools tools, KmcpProperties properties) {
         McpEndpointSettings settings = McpEndpointSettings.defaults()
                 .withRequestTimeout(properties.timeouts().elicitation())
                 .withMaxRequestBytes(properties.limits().requestBytes())
                 .withMaxSessionsPerCaller(properties.limits().sessionsPerCaller());
-        UseCases.Diagnosis diagnosis =
-                new UseCases.Diagnosis(diagnose, namespaceOverview, clusterOverview, events, logs);
-        return new McpEndpoint(new UseCases(list, get, types, diagnosis, apply), settings, Clock.systemUTC());
+        return new McpEndpoint(tools, settings);
     }
 
     @Bean

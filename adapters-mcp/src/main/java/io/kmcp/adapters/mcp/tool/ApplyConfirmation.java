@@ -51,7 +51,8 @@ final class ApplyConfirmation implements ApplyApproval {
         if (!conversation.canAsk()) {
             return confirmedByArgument ? Decision.APPROVED : Decision.UNAVAILABLE;
         }
-        Conversation.Answer answer = conversation.ask(question(caller, preview), FORM);
+        Conversation.Answer answer =
+                conversation.ask(new Conversation.Question(FIELD, question(caller, preview), FORM));
         if (answer instanceof Conversation.Answer.Accepted accepted) {
             return Boolean.TRUE.equals(accepted.content().get(FIELD)) ? Decision.APPROVED : Decision.DECLINED;
         }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * instead. JSON {@code null} counts as absent, and so does an empty optional string, as in the
  * original server ({@code namespace: ""} means all namespaces).
  */
-final class Arguments {
+public final class Arguments {
 
     private final String tool;
     private final Map<String, Object> values;
@@ -35,6 +35,11 @@ final class Arguments {
                     + String.join(", ", accepted) + ".");
         }
         return new Arguments(tool, values);
+    }
+
+    /** The value of a declared argument, checked as its schema says. */
+    <T> T get(Argument<T> argument) {
+        return argument.read(this);
     }
 
     String requiredString(String name, int maxLength) {
@@ -87,7 +92,7 @@ final class Arguments {
      * bounds when out of range.
      */
     CharBudget budget() {
-        return CharBudget.of(optionalInteger(Budgets.ARGUMENT, CharBudget.MIN, CharBudget.MAX));
+        return get(Argument.MAX_CHARS);
     }
 
     /** One of a few fixed words, matched without regard to case, returned as the schema spells it. */

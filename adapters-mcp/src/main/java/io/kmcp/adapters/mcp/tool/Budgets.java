@@ -24,13 +24,6 @@ final class Budgets {
     /** The headline and what an agent must do next: cut last. */
     static final int HEADLINE = 0;
 
-    /** The input schema property of {@code maxChars}, to put in every tool's {@code properties}. */
-    static final String SCHEMA = """
-            "maxChars": {
-              "type": "integer", "minimum": %d, "maximum": %d,
-              "description": "Upper bound on the length of the text answer, %d characters when left out. A longer answer keeps its most important lines (headline, problems) and ends the cut parts with a line saying what was left out and which call gets it."
-            }""".formatted(CharBudget.MIN, CharBudget.MAX, CharBudget.DEFAULT);
-
     /** Sections of this priority or more important are essential: routine detail is left out for them. */
     static final int ESSENTIAL = 1;
 

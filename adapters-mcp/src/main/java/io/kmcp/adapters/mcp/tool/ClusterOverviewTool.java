@@ -5,14 +5,12 @@ import io.kmcp.application.port.in.ClusterOverview;
 import io.kmcp.application.port.in.SummarizeCluster;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
 /** {@code cluster_overview}: the whole cluster at a glance. */
-final class ClusterOverviewTool implements KmcpTool {
+public final class ClusterOverviewTool {
 
     static final String NAME = "cluster_overview";
 
@@ -23,16 +21,6 @@ final class ClusterOverviewTool implements KmcpTool {
             warning events grouped by reason and object. Use it first when you do not know where a problem \
             is; namespace_overview narrows to one namespace and workload_diagnose explains one workload. \
             What the caller may not read cluster-wide is listed as gaps.""";
-
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                %s
-              },
-              "additionalProperties": false
-            }
-            """.formatted(Budgets.SCHEMA);
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -63,27 +51,26 @@ final class ClusterOverviewTool implements KmcpTool {
     private final SummarizeCluster summarizeCluster;
     private final Clock clock;
 
-    ClusterOverviewTool(SummarizeCluster summarizeCluster, Clock clock) {
+    public ClusterOverviewTool(SummarizeCluster summarizeCluster, Clock clock) {
         this.summarizeCluster = Objects.requireNonNull(summarizeCluster, "summarizeCluster");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(
-                NAME, "Overview of the Kubernetes cluster", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Overview of the Kubernetes cluster",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of(Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         CharBudget budget = arguments.budget();
         ClusterOverview overview = summarizeCluster.summarize(caller);
         Rendered text = OverviewText.cluster(overview, clock.instant(), budget);
-        return Results.success(text.text(), OverviewText.structured(overview, text.truncated()));
+        return ToolAnswer.success(text.text(), OverviewText.structured(overview, text.truncated()));
     }
 }

@@ -1,28 +1,41 @@
 package io.kmcp.adapters.mcp.tool;
 
-import io.modelcontextprotocol.server.McpSyncServerExchange;
-import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities;
-import io.modelcontextprotocol.spec.McpSchema.ElicitRequest;
-import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The client on the other end of a tool call, for tools that need to ask its user something
- * (a missing namespace now, the confirmation of an apply plan later) through MCP elicitation.
+ * The person behind the client of a tool call, for tools that need to ask something (a missing
+ * namespace, the confirmation of an apply plan). Each protocol lane implements it its own way: the
+ * 2025-11-25 lane sends an elicitation request and waits for the answer; the sessionless 2026-07-28
+ * lane ends the call with {@code input_required} and finds the answer in the call's retry.
  */
-interface Conversation {
+public interface Conversation {
 
     /** True when the client declared form elicitation, so that {@link #ask} can be used. */
     boolean canAsk();
 
     /**
-     * Asks the user to fill a form and waits for the answer (as long as the server's request timeout
-     * allows).
-     *
-     * @param requestedSchema a flat JSON schema of primitive properties, as elicitation requires
+     * Asks the user to fill a form and returns the answer. In the sessionless lane the first call
+     * does not return: it ends with the question, and the retry that carries the answer returns it.
      */
-    Answer ask(String message, Map<String, Object> requestedSchema);
+    Answer ask(Question question);
+
+    /**
+     * A question to the user.
+     *
+     * @param key names the question among the answers of a retry, e.g. {@code confirm}
+     * @param message what the user reads
+     * @param message what the user reads; an answer is taken only for the very message it was given
+     *     to (a plan shown before the objects changed is not a plan confirmed now)
+     * @param form a flat JSON schema of primitive properties, as elicitation requires
+     */
+    record Question(String key, String message, Map<String, Object> form) {
+        public Question {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(form, "form");
+        }
+    }
 
     /** What the user did with the form. */
     sealed interface Answer {
@@ -43,50 +56,16 @@ interface Conversation {
         record Unanswered(String reason) implements Answer {}
     }
 
-    /** The conversation of an MCP exchange. */
-    static Conversation of(McpSyncServerExchange exchange) {
-        return new ExchangeConversation(exchange);
-    }
-
-    final class ExchangeConversation implements Conversation {
-        private final McpSyncServerExchange exchange;
-
-        ExchangeConversation(McpSyncServerExchange exchange) {
-            this.exchange = Objects.requireNonNull(exchange, "exchange");
-        }
-
+    /** A conversation with a client that cannot ask its user. */
+    Conversation NONE = new Conversation() {
         @Override
         public boolean canAsk() {
-            ClientCapabilities capabilities = exchange.getClientCapabilities();
-            if (capabilities == null || capabilities.elicitation() == null) {
-                return false;
-            }
-            ClientCapabilities.Elicitation elicitation = capabilities.elicitation();
-            // An empty elicitation capability means form mode (the specification before URL mode).
-            return elicitation.form() != null || elicitation.url() == null;
+            return false;
         }
 
         @Override
-        public Answer ask(String message, Map<String, Object> requestedSchema) {
-            if (!canAsk()) {
-                return new Answer.Unanswered("the client does not support elicitation");
-            }
-            ElicitResult result;
-            try {
-                result = exchange.createElicitation(
-                        ElicitRequest.builder(message, requestedSchema).build());
-            } catch (RuntimeException failed) {
-                return new Answer.Unanswered(
-                        failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
-            }
-            if (result == null || result.action() == null) {
-                return new Answer.Unanswered("the client sent no answer");
-            }
-            return switch (result.action()) {
-                case ACCEPT -> new Answer.Accepted(result.content());
-                case DECLINE -> new Answer.Declined();
-                case CANCEL -> new Answer.Cancelled();
-            };
+        public Answer ask(Question question) {
+            return new Answer.Unanswered("the client does not support elicitation");
         }
-    }
+    };
 }

@@ -6,8 +6,6 @@ import io.kmcp.application.port.in.EventsQuery;
 import io.kmcp.application.port.in.ListEvents;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@code events_list}: events, grouped and counted, warnings first, newest first. */
-final class EventsListTool implements KmcpTool {
+public final class EventsListTool {
 
     static final String NAME = "events_list";
 
@@ -31,40 +30,17 @@ final class EventsListTool implements KmcpTool {
             Normal) and `sinceSeconds`. For why one workload is unhealthy, workload_diagnose already includes \
             its events, with the other evidence.""";
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "namespace": {
-                  "type": "string", "maxLength": %d,
-                  "description": "The namespace; leave it out (or empty) for all namespaces."
-                },
-                "involvedObject": {
-                  "type": "string", "maxLength": %d,
-                  "description": "Only events about this object: its name, or Kind/name (Pod/web-abc, Deployment/web, Node/node-1)."
-                },
-                "type": {
-                  "type": "string", "enum": ["Normal", "Warning"],
-                  "description": "Only events of this type."
-                },
-                "sinceSeconds": {
-                  "type": "integer", "minimum": 1, "maximum": %d,
-                  "description": "Only events seen in the last so many seconds."
-                },
-                "limit": {
-                  "type": "integer", "minimum": 1, "maximum": %d,
-                  "description": "At most so many groups of events, 50 when left out."
-                },
-                %s
-              },
-              "additionalProperties": false
-            }
-            """.formatted(
-                    Limits.NAMESPACE,
-                    Limits.INVOLVED_OBJECT,
-                    Limits.MAX_SINCE_SECONDS,
-                    Limits.MAX_EVENT_GROUPS,
-                    Budgets.SCHEMA);
+    static final Argument<Optional<String>> NAMESPACE =
+            Argument.text("namespace", Limits.NAMESPACE, "The namespace; leave it out (or empty) for all namespaces.");
+    static final Argument<Optional<String>> INVOLVED_OBJECT = Argument.text(
+            "involvedObject",
+            Limits.INVOLVED_OBJECT,
+            "Only events about this object: its name, or Kind/name (Pod/web-abc, Deployment/web, Node/node-1).");
+    static final Argument<Optional<String>> TYPE = Argument.choice("type", TYPES, "Only events of this type.");
+    static final Argument<Optional<Integer>> SINCE_SECONDS = Argument.integer(
+            "sinceSeconds", 1, Limits.MAX_SINCE_SECONDS, "Only events seen in the last so many seconds.");
+    static final Argument<Optional<Integer>> LIMIT = Argument.integer(
+            "limit", 1, Limits.MAX_EVENT_GROUPS, "At most so many groups of events, 50 when left out.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -85,33 +61,33 @@ final class EventsListTool implements KmcpTool {
     private final ListEvents listEvents;
     private final Clock clock;
 
-    EventsListTool(ListEvents listEvents, Clock clock) {
+    public EventsListTool(ListEvents listEvents, Clock clock) {
         this.listEvents = Objects.requireNonNull(listEvents, "listEvents");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(NAME, "List Kubernetes events", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "List Kubernetes events",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(NAMESPACE, INVOLVED_OBJECT, TYPE, SINCE_SECONDS, LIMIT),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of("namespace", "involvedObject", "type", "sinceSeconds", "limit", Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         EventsQuery query = new EventsQuery(
-                arguments.optionalString("namespace", Limits.NAMESPACE),
-                arguments.optionalString("involvedObject", Limits.INVOLVED_OBJECT),
-                arguments.optionalChoice("type", TYPES),
-                arguments.optionalInteger("sinceSeconds", 1, Limits.MAX_SINCE_SECONDS),
-                arguments.optionalInteger("limit", 1, Limits.MAX_EVENT_GROUPS));
+                arguments.get(NAMESPACE),
+                arguments.get(INVOLVED_OBJECT),
+                arguments.get(TYPE),
+                arguments.get(SINCE_SECONDS),
+                arguments.get(LIMIT));
         CharBudget budget = arguments.budget();
         EventList events = listEvents.list(caller, query);
         Rendered text = text(events, query, clock.instant(), budget);
-        return Results.success(text.text(), structured(events, text.truncated()));
+        return ToolAnswer.success(text.text(), structured(events, text.truncated()));
     }
 
     static Rendered text(EventList events, EventsQuery query, Instant now, CharBudget budget) {

@@ -5,14 +5,12 @@ import io.kmcp.application.port.in.NamespaceOverview;
 import io.kmcp.application.port.in.SummarizeNamespace;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
 /** {@code namespace_overview}: one namespace at a glance. */
-final class NamespaceOverviewTool implements KmcpTool {
+public final class NamespaceOverviewTool {
 
     static final String NAME = "namespace_overview";
 
@@ -23,20 +21,7 @@ final class NamespaceOverviewTool implements KmcpTool {
             is wrong somewhere before you know which workload to look at; then call workload_diagnose on \
             an unhealthy workload for the full picture. Parts the caller may not read are listed as gaps.""";
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "namespace": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "The namespace."
-                },
-                %s
-              },
-              "required": ["namespace"],
-              "additionalProperties": false
-            }
-            """.formatted(Limits.NAMESPACE, Budgets.SCHEMA);
+    static final Argument<String> NAMESPACE = Argument.requiredText("namespace", Limits.NAMESPACE, "The namespace.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -62,28 +47,27 @@ final class NamespaceOverviewTool implements KmcpTool {
     private final SummarizeNamespace summarizeNamespace;
     private final Clock clock;
 
-    NamespaceOverviewTool(SummarizeNamespace summarizeNamespace, Clock clock) {
+    public NamespaceOverviewTool(SummarizeNamespace summarizeNamespace, Clock clock) {
         this.summarizeNamespace = Objects.requireNonNull(summarizeNamespace, "summarizeNamespace");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(
-                NAME, "Overview of a Kubernetes namespace", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Overview of a Kubernetes namespace",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(NAMESPACE),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of("namespace", Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
-        String namespace = arguments.requiredString("namespace", Limits.NAMESPACE);
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
+        String namespace = arguments.get(NAMESPACE);
         CharBudget budget = arguments.budget();
         NamespaceOverview overview = summarizeNamespace.summarize(caller, namespace);
         Rendered text = OverviewText.namespace(overview, clock.instant(), budget);
-        return Results.success(text.text(), OverviewText.structured(overview, text.truncated()));
+        return ToolAnswer.success(text.text(), OverviewText.structured(overview, text.truncated()));
     }
 }

@@ -9,20 +9,19 @@ import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.diagnosis.LogFilter;
 import io.kmcp.domain.diagnosis.LogLines;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code pod_logs}: the end of one container's log, filtered. The newest lines matter most, so when
  * the budget is short the oldest lines go first (unlike the other tools, whose sections are cut from
  * their end).
  */
-final class PodLogsTool implements KmcpTool {
+public final class PodLogsTool {
 
     static final String NAME = "pod_logs";
 
@@ -40,58 +39,31 @@ final class PodLogsTool implements KmcpTool {
             matched and how many were left out. workload_diagnose already shows the last log lines of failing \
             containers.""".formatted(LogFilter.DEFAULT_TAIL_LINES, LogFilter.DEFAULT_LIMIT_BYTES);
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "name": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "The pod."
-                },
-                "namespace": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "Its namespace."
-                },
-                "container": {
-                  "type": "string", "maxLength": %d,
-                  "description": "The container; may be left out when the pod has one (or names a default one)."
-                },
-                "previous": {
-                  "type": "boolean",
-                  "description": "true for the log of the previous instance of the container (the one that crashed)."
-                },
-                "tailLines": {
-                  "type": "integer", "minimum": 1, "maximum": %d,
-                  "description": "At most so many lines, the last ones (after grep); %d when left out."
-                },
-                "sinceSeconds": {
-                  "type": "integer", "minimum": 1, "maximum": %d,
-                  "description": "Only lines written in the last so many seconds."
-                },
-                "limitBytes": {
-                  "type": "integer", "minimum": 1, "maximum": %d,
-                  "description": "At most so many bytes of lines, the last ones; %d when left out."
-                },
-                "grep": {
-                  "type": "string", "maxLength": %d,
-                  "description": "Keep only lines containing this text, case-insensitive; a|b keeps lines containing a or b. Literal text, not a regular expression."
-                },
-                %s
-              },
-              "required": ["name", "namespace"],
-              "additionalProperties": false
-            }
-            """.formatted(
-                    Limits.NAME,
-                    Limits.NAMESPACE,
-                    Limits.CONTAINER,
-                    LogFilter.MAX_TAIL_LINES,
-                    LogFilter.DEFAULT_TAIL_LINES,
-                    Limits.MAX_SINCE_SECONDS,
-                    LogFilter.MAX_LIMIT_BYTES,
-                    LogFilter.DEFAULT_LIMIT_BYTES,
-                    Limits.GREP,
-                    Budgets.SCHEMA);
+    static final Argument<String> POD = Argument.requiredText("name", Limits.NAME, "The pod.");
+    static final Argument<String> NAMESPACE = Argument.requiredText("namespace", Limits.NAMESPACE, "Its namespace.");
+    static final Argument<Optional<String>> CONTAINER = Argument.text(
+            "container",
+            Limits.CONTAINER,
+            "The container; may be left out when the pod has one (or names a default one).");
+    static final Argument<Optional<Boolean>> PREVIOUS = Argument.flag(
+            "previous", "true for the log of the previous instance of the container (the one that crashed).");
+    static final Argument<Optional<Integer>> TAIL_LINES = Argument.integer(
+            "tailLines",
+            1,
+            LogFilter.MAX_TAIL_LINES,
+            "At most so many lines, the last ones (after grep); " + LogFilter.DEFAULT_TAIL_LINES + " when left out.");
+    static final Argument<Optional<Integer>> SINCE_SECONDS = Argument.integer(
+            "sinceSeconds", 1, Limits.MAX_SINCE_SECONDS, "Only lines written in the last so many seconds.");
+    static final Argument<Optional<Integer>> LIMIT_BYTES = Argument.integer(
+            "limitBytes",
+            1,
+            LogFilter.MAX_LIMIT_BYTES,
+            "At most so many bytes of lines, the last ones; " + LogFilter.DEFAULT_LIMIT_BYTES + " when left out.");
+    static final Argument<Optional<String>> GREP = Argument.text(
+            "grep",
+            Limits.GREP,
+            "Keep only lines containing this text, case-insensitive; a|b keeps lines containing a or b. Literal"
+                    + " text, not a regular expression.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -115,44 +87,35 @@ final class PodLogsTool implements KmcpTool {
 
     private final ReadPodLogs readPodLogs;
 
-    PodLogsTool(ReadPodLogs readPodLogs) {
+    public PodLogsTool(ReadPodLogs readPodLogs) {
         this.readPodLogs = Objects.requireNonNull(readPodLogs, "readPodLogs");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(NAME, "Read a container's log", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Read a container's log",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(POD, NAMESPACE, CONTAINER, PREVIOUS, TAIL_LINES, SINCE_SECONDS, LIMIT_BYTES, GREP),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of(
-                "name",
-                "namespace",
-                "container",
-                "previous",
-                "tailLines",
-                "sinceSeconds",
-                "limitBytes",
-                "grep",
-                Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         PodLogsQuery query = new PodLogsQuery(
-                arguments.requiredString("name", Limits.NAME),
-                arguments.requiredString("namespace", Limits.NAMESPACE),
-                arguments.optionalString("container", Limits.CONTAINER),
-                arguments.optionalBoolean("previous").orElse(false),
-                arguments.optionalInteger("tailLines", 1, LogFilter.MAX_TAIL_LINES),
-                arguments.optionalInteger("sinceSeconds", 1, Limits.MAX_SINCE_SECONDS),
-                arguments.optionalInteger("limitBytes", 1, LogFilter.MAX_LIMIT_BYTES),
-                arguments.optionalString("grep", Limits.GREP));
+                arguments.get(POD),
+                arguments.get(NAMESPACE),
+                arguments.get(CONTAINER),
+                arguments.get(PREVIOUS).orElse(false),
+                arguments.get(TAIL_LINES),
+                arguments.get(SINCE_SECONDS),
+                arguments.get(LIMIT_BYTES),
+                arguments.get(GREP));
         CharBudget budget = arguments.budget();
         PodLogs logs = readPodLogs.read(caller, query);
         Shown shown = fit(logs, budget);
-        return Results.success(shown.rendered().text(), structured(logs, shown));
+        return ToolAnswer.success(shown.rendered().text(), structured(logs, shown));
     }
 
     /** The text and the lines it shows. */

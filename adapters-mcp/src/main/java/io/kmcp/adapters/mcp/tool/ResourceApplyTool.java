@@ -12,9 +12,6 @@ import io.kmcp.domain.apply.Manifest;
 import io.kmcp.domain.apply.Position;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.resource.NamespaceName;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +26,35 @@ import java.util.stream.Collectors;
  * as structured content. Declined, cancelled, unconfirmed and dry-run requests are answers, not
  * errors; a refused dry run and a failed apply are {@code isError} results with the whole report.
  */
-final class ResourceApplyTool implements KmcpTool {
+public final class ResourceApplyTool {
 
-    static final String NAME = ResourceApplyDefinition.NAME;
+    static final String NAME = "resource_apply";
+
+    /** Half of the default request body limit, leaving room for the JSON-RPC envelope and escaping. */
+    static final int MAX_MANIFEST_LENGTH = 512 * 1024;
+
+    private static final String DESCRIPTION = """
+            Create or update Kubernetes objects from YAML or JSON manifests with server-side apply (field \
+            manager k-mcp; a conflict with another field manager is reported, never forced), with the caller's \
+            own permissions. `resourceYAML` holds one or more documents separated by --- lines; kind: List is \
+            expanded. Every document is checked against this server's policy first: secrets, service accounts \
+            and RBAC objects are restricted, and one restricted document refuses the whole request. Then every \
+            document is dry-run; nothing is applied if any check fails. The plan (per document: will be \
+            created, which fields will change, or unchanged) is confirmed once: when the client supports \
+            elicitation the user is asked, and confirm: true does not skip that question; otherwise nothing is \
+            applied until you show the plan to the user and, once they approve it, call again with the same \
+            resourceYAML and confirm: true. dryRun: true returns the plan without asking or applying. \
+            Namespaces and CRDs are applied first; a document that needs one of them is dry-run right after \
+            it exists. Nothing is ever deleted.""";
+
+    static final Argument<String> RESOURCE_YAML = Argument.requiredText(
+            "resourceYAML", MAX_MANIFEST_LENGTH, "One or more YAML or JSON documents, separated by --- lines.");
+    static final Argument<Optional<Boolean>> DRY_RUN = Argument.flag(
+            "dryRun", "true to get the plan (what would be created or changed) without asking or applying anything.");
+    static final Argument<Optional<Boolean>> CONFIRM = Argument.flag(
+            ApplyConfirmation.FIELD,
+            "true when the user has approved the plan, for clients that cannot ask their user; when the client"
+                    + " supports elicitation the user is asked anyway.");
 
     /** The plan of a document the request never got to preview (a dry run before it failed). */
     static final String NOT_PREVIEWED = "was not previewed";
@@ -75,36 +98,33 @@ final class ResourceApplyTool implements KmcpTool {
 
     private final ApplyResources applyResources;
 
-    ResourceApplyTool(ApplyResources applyResources) {
+    public ResourceApplyTool(ApplyResources applyResources) {
         this.applyResources = Objects.requireNonNull(applyResources, "applyResources");
     }
 
-    @Override
-    public Tool definition() {
-        return ResourceApplyDefinition.definition()
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .build();
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Apply Kubernetes manifests",
+                DESCRIPTION,
+                ToolDeclaration.Effect.APPLIES,
+                List.of(RESOURCE_YAML, DRY_RUN, CONFIRM),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of("resourceYAML", "dryRun", "confirm", Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         ApplyCommand command = new ApplyCommand(
-                arguments.requiredString("resourceYAML", ResourceApplyDefinition.MAX_MANIFEST_LENGTH),
-                arguments.optionalBoolean("dryRun").orElse(false));
+                arguments.get(RESOURCE_YAML), arguments.get(DRY_RUN).orElse(false));
         CharBudget budget = arguments.budget();
         ApplyConfirmation confirmation = new ApplyConfirmation(
-                caller, conversation, arguments.optionalBoolean("confirm").orElse(false));
+                caller, conversation, arguments.get(CONFIRM).orElse(false));
         ApplyReport report = applyResources.apply(caller, command, confirmation);
         String text = text(report, caller, confirmation, budget);
         Map<String, Object> structured = structured(report);
         return switch (report.status()) {
-            case REJECTED, FAILED -> Results.failure(text, structured);
-            case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED -> Results.success(text, structured);
+            case REJECTED, FAILED -> ToolAnswer.failure(text, structured);
+            case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED -> ToolAnswer.success(text, structured);
         };
     }
 

@@ -9,8 +9,6 @@ import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.domain.Texts;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the tool ask the user for it when the client supports elicitation, and retry once; otherwise the
  * answer names the missing {@code namespace} argument.
  */
-final class ResourceGetTool implements KmcpTool {
+public final class ResourceGetTool {
 
     static final String NAME = "resource_get";
 
@@ -37,29 +35,13 @@ final class ResourceGetTool implements KmcpTool {
             is missing and the client supports elicitation, the user is asked for it. Secrets, service \
             accounts and RBAC objects are restricted by this server's policy.""";
 
-    private static final String INPUT_SCHEMA =
-            """
-            {
-              "type": "object",
-              "properties": {
-                "resource": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "The type of the object: pod, deployments.apps, apps/v1/Deployment …"
-                },
-                "name": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "The name of the object."
-                },
-                "namespace": {
-                  "type": "string", "maxLength": %d,
-                  "description": "The namespace of the object; required for namespaced types, ignored for cluster-scoped ones."
-                },
-                %s
-              },
-              "required": ["resource", "name"],
-              "additionalProperties": false
-            }
-            """.formatted(Limits.RESOURCE, Limits.NAME, Limits.NAMESPACE, Budgets.SCHEMA);
+    static final Argument<String> RESOURCE = Argument.requiredText(
+            "resource", Limits.RESOURCE, "The type of the object: pod, deployments.apps, apps/v1/Deployment …");
+    static final Argument<String> OBJECT_NAME = Argument.requiredText("name", Limits.NAME, "The name of the object.");
+    static final Argument<Optional<String>> NAMESPACE = Argument.text(
+            "namespace",
+            Limits.NAMESPACE,
+            "The namespace of the object; required for namespaced types, ignored for cluster-scoped ones.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -89,26 +71,24 @@ final class ResourceGetTool implements KmcpTool {
 
     private final GetResource getResource;
 
-    ResourceGetTool(GetResource getResource) {
+    public ResourceGetTool(GetResource getResource) {
         this.getResource = Objects.requireNonNull(getResource, "getResource");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(NAME, "Read a Kubernetes object", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Read a Kubernetes object",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(RESOURCE, OBJECT_NAME, NAMESPACE),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of("resource", "name", "namespace", Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
-        GetResourceQuery query = new GetResourceQuery(
-                arguments.requiredString("resource", Limits.RESOURCE),
-                arguments.requiredString("name", Limits.NAME),
-                arguments.optionalString("namespace", Limits.NAMESPACE));
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
+        GetResourceQuery query =
+                new GetResourceQuery(arguments.get(RESOURCE), arguments.get(OBJECT_NAME), arguments.get(NAMESPACE));
         CharBudget budget = arguments.budget();
         try {
             return answer(getResource.get(caller, query), budget);
@@ -121,16 +101,16 @@ final class ResourceGetTool implements KmcpTool {
         }
     }
 
-    private CallToolResult askForNamespace(
+    private ToolAnswer askForNamespace(
             Caller caller, GetResourceQuery query, Problem missing, Conversation conversation, CharBudget budget) {
         String retry = " Call " + NAME + " again with the 'namespace' argument.";
         if (!conversation.canAsk()) {
-            return Results.failure(new Problem(
+            return ToolAnswer.failure(new Problem(
                     Problem.Reason.NAMESPACE_REQUIRED,
                     "The argument 'namespace' is required here: " + missing.message() + retry));
         }
         String question = missing.message() + " Which namespace is " + Texts.quote(query.name()) + " in?";
-        Conversation.Answer answer = conversation.ask(question, NAMESPACE_FORM);
+        Conversation.Answer answer = conversation.ask(new Conversation.Question("namespace", question, NAMESPACE_FORM));
         if (answer instanceof Conversation.Answer.Accepted accepted) {
             return namespaceOf(accepted)
                     .map(namespace -> answer(
@@ -138,7 +118,7 @@ final class ResourceGetTool implements KmcpTool {
                                     caller,
                                     new GetResourceQuery(query.resource(), query.name(), Optional.of(namespace))),
                             budget))
-                    .orElseGet(() -> Results.failure(new Problem(
+                    .orElseGet(() -> ToolAnswer.failure(new Problem(
                             Problem.Reason.NAMESPACE_REQUIRED,
                             "The answer held no namespace, so nothing was read." + retry)));
         }
@@ -151,7 +131,7 @@ final class ResourceGetTool implements KmcpTool {
             log.info("no answer to the namespace question: {}", ((Conversation.Answer.Unanswered) answer).reason());
             what = "No answer came to the question about the namespace";
         }
-        return Results.failure(new Problem(
+        return ToolAnswer.failure(new Problem(
                 Problem.Reason.NAMESPACE_REQUIRED, what + ", so nothing was read: " + missing.message() + retry));
     }
 
@@ -161,11 +141,11 @@ final class ResourceGetTool implements KmcpTool {
                 : Optional.empty();
     }
 
-    private static CallToolResult answer(ResourceDetail detail, CharBudget budget) {
+    private static ToolAnswer answer(ResourceDetail detail, CharBudget budget) {
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("resource", detail.type().fullyQualifiedName());
         structured.put("object", detail.object());
-        return Results.success(text(Yaml.of(detail.object()), budget).text(), structured);
+        return ToolAnswer.success(text(Yaml.of(detail.object()), budget).text(), structured);
     }
 
     /**

@@ -9,8 +9,6 @@ import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.resource.ContinueToken;
 import io.kmcp.domain.resource.PageLimit;
 import io.kmcp.domain.type.ResourceType;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@code resource_list}: one page of objects of one type, as a table and as objects. */
-final class ResourceListTool implements KmcpTool {
+public final class ResourceListTool {
 
     static final String NAME = "resource_list";
 
@@ -37,53 +35,31 @@ final class ResourceListTool implements KmcpTool {
             objects one line each. Secrets, service accounts and RBAC objects are \
             restricted by this server's policy.""".formatted(ListSummary.AUTOMATIC_ABOVE);
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "resource": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "The type to list: pods, po, Pod, deployments.apps, deployments.v1.apps, apps/v1/Deployment …"
-                },
-                "namespace": {
-                  "type": "string", "maxLength": %d,
-                  "description": "The namespace to list; leave it out (or empty) for all namespaces. Ignored for cluster-scoped types."
-                },
-                "labelSelector": {
-                  "type": "string", "maxLength": %d,
-                  "description": "Only objects whose labels match, e.g. app=web,tier!=cache or env in (prod,staging)."
-                },
-                "fieldSelector": {
-                  "type": "string", "maxLength": %d,
-                  "description": "Only objects whose fields match, e.g. status.phase=Running or spec.nodeName=node-1."
-                },
-                "limit": {
-                  "type": "integer", "minimum": 1, "maximum": %d,
-                  "description": "Objects per page, %d when left out."
-                },
-                "continue": {
-                  "type": "string", "maxLength": %d,
-                  "description": "The continue token of the previous page, to get the next one."
-                },
-                "summary": {
-                  "type": "boolean",
-                  "description": "true for a summary instead of the table: counts per status (and per namespace), and only the unhealthy objects, one line each. Left out, a page of more than %d objects is summarised; false always gives the table."
-                },
-                %s
-              },
-              "required": ["resource"],
-              "additionalProperties": false
-            }
-            """.formatted(
-                    Limits.RESOURCE,
-                    Limits.NAMESPACE,
-                    Limits.SELECTOR,
-                    Limits.SELECTOR,
-                    PageLimit.MAX,
-                    PageLimit.DEFAULT,
-                    ContinueToken.MAX_LENGTH,
-                    ListSummary.AUTOMATIC_ABOVE,
-                    Budgets.SCHEMA);
+    static final Argument<String> RESOURCE = Argument.requiredText(
+            "resource",
+            Limits.RESOURCE,
+            "The type to list: pods, po, Pod, deployments.apps, deployments.v1.apps, apps/v1/Deployment …");
+    static final Argument<Optional<String>> NAMESPACE = Argument.text(
+            "namespace",
+            Limits.NAMESPACE,
+            "The namespace to list; leave it out (or empty) for all namespaces. Ignored for cluster-scoped types.");
+    static final Argument<Optional<String>> LABEL_SELECTOR = Argument.text(
+            "labelSelector",
+            Limits.SELECTOR,
+            "Only objects whose labels match, e.g. app=web,tier!=cache or env in (prod,staging).");
+    static final Argument<Optional<String>> FIELD_SELECTOR = Argument.text(
+            "fieldSelector",
+            Limits.SELECTOR,
+            "Only objects whose fields match, e.g. status.phase=Running or spec.nodeName=node-1.");
+    static final Argument<Optional<Integer>> LIMIT =
+            Argument.integer("limit", 1, PageLimit.MAX, "Objects per page, " + PageLimit.DEFAULT + " when left out.");
+    static final Argument<Optional<String>> CONTINUE = Argument.text(
+            "continue", ContinueToken.MAX_LENGTH, "The continue token of the previous page, to get the next one.");
+    static final Argument<Optional<Boolean>> SUMMARY = Argument.flag(
+            "summary",
+            "true for a summary instead of the table: counts per status (and per namespace), and only the"
+                    + " unhealthy objects, one line each. Left out, a page of more than "
+                    + ListSummary.AUTOMATIC_ABOVE + " objects is summarised; false always gives the table.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -105,42 +81,34 @@ final class ResourceListTool implements KmcpTool {
     private final ListResources listResources;
     private final Clock clock;
 
-    ResourceListTool(ListResources listResources, Clock clock) {
+    public ResourceListTool(ListResources listResources, Clock clock) {
         this.listResources = Objects.requireNonNull(listResources, "listResources");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(NAME, "List Kubernetes objects", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "List Kubernetes objects",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(RESOURCE, NAMESPACE, LABEL_SELECTOR, FIELD_SELECTOR, LIMIT, CONTINUE, SUMMARY),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of(
-                "resource",
-                "namespace",
-                "labelSelector",
-                "fieldSelector",
-                "limit",
-                "continue",
-                "summary",
-                Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         ListResourcesQuery query = new ListResourcesQuery(
-                arguments.requiredString("resource", Limits.RESOURCE),
-                arguments.optionalString("namespace", Limits.NAMESPACE),
-                arguments.optionalString("labelSelector", Limits.SELECTOR),
-                arguments.optionalString("fieldSelector", Limits.SELECTOR),
-                arguments.optionalInteger("limit", 1, PageLimit.MAX),
-                arguments.optionalString("continue", ContinueToken.MAX_LENGTH));
-        Optional<Boolean> summary = arguments.optionalBoolean("summary");
+                arguments.get(RESOURCE),
+                arguments.get(NAMESPACE),
+                arguments.get(LABEL_SELECTOR),
+                arguments.get(FIELD_SELECTOR),
+                arguments.get(LIMIT),
+                arguments.get(CONTINUE));
+        Optional<Boolean> summary = arguments.get(SUMMARY);
         CharBudget budget = arguments.budget();
         ResourceList page = listResources.list(caller, query);
-        return Results.success(text(page, summary, clock.instant(), budget).text(), structured(page));
+        return ToolAnswer.success(text(page, summary, clock.instant(), budget).text(), structured(page));
     }
 
     /**

@@ -7,16 +7,15 @@ import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code resource_types}: the types the caller can use, so that an agent never guesses an apiVersion. */
-final class ResourceTypesTool implements KmcpTool {
+public final class ResourceTypesTool {
 
     static final String NAME = "resource_types";
 
@@ -26,23 +25,12 @@ final class ResourceTypesTool implements KmcpTool {
             of a type, including custom resources, before calling resource_list, resource_get or applying a \
             manifest. Restricted types (secrets, service accounts, RBAC) are not shown.""";
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "group": {
-                  "type": "string", "maxLength": %d,
-                  "description": "Only types of this API group, e.g. apps or networking.k8s.io; core for the core group (v1)."
-                },
-                "namespaced": {
-                  "type": "boolean",
-                  "description": "true for namespaced types only, false for cluster-scoped types only; leave out for both."
-                },
-                %s
-              },
-              "additionalProperties": false
-            }
-            """.formatted(Limits.GROUP, Budgets.SCHEMA);
+    static final Argument<Optional<String>> GROUP = Argument.text(
+            "group",
+            Limits.GROUP,
+            "Only types of this API group, e.g. apps or networking.k8s.io; core for the core group (v1).");
+    static final Argument<Optional<Boolean>> NAMESPACED = Argument.flag(
+            "namespaced", "true for namespaced types only, false for cluster-scoped types only; leave out for both.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -76,28 +64,26 @@ final class ResourceTypesTool implements KmcpTool {
 
     private final DescribeResourceTypes describeResourceTypes;
 
-    ResourceTypesTool(DescribeResourceTypes describeResourceTypes) {
+    public ResourceTypesTool(DescribeResourceTypes describeResourceTypes) {
         this.describeResourceTypes = Objects.requireNonNull(describeResourceTypes, "describeResourceTypes");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(
-                NAME, "Show Kubernetes resource types", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Show Kubernetes resource types",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(GROUP, NAMESPACED),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of("group", "namespaced", Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
-        ResourceTypesQuery query = new ResourceTypesQuery(
-                arguments.optionalString("group", Limits.GROUP), arguments.optionalBoolean("namespaced"));
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
+        ResourceTypesQuery query = new ResourceTypesQuery(arguments.get(GROUP), arguments.get(NAMESPACED));
         CharBudget budget = arguments.budget();
         List<ResourceType> types = describeResourceTypes.describe(caller, query);
-        return Results.success(
+        return ToolAnswer.success(
                 text(types, budget).text(),
                 Map.of("types", types.stream().map(ResourceTypesTool::describe).toList()));
     }

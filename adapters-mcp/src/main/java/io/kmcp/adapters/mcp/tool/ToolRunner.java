@@ -3,24 +3,25 @@ package io.kmcp.adapters.mcp.tool;
 import io.kmcp.application.Caller;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.domain.InvalidInputException;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link KmcpTool} for the SDK: finds the caller (no caller, no use case), reads the
- * arguments, and turns every failure into an {@code isError} result. Unexpected exceptions are logged
- * with a random reference the client sees, so an operator can find the stack trace without the client
- * seeing it. One log line per call records who did what and how it ended, never the arguments.
+ * Runs a {@link ToolDeclaration} the same way in every protocol lane: finds the caller (no caller, no
+ * use case), reads the arguments, and turns every failure into an error answer. Unexpected exceptions
+ * are logged with a random reference the client sees, so an operator can find the stack trace without
+ * the client seeing it. One audit line per call records who did what and how it ended, never the
+ * arguments.
+ *
+ * <p>A {@link QuestionPending} thrown by a {@link Conversation} is not a failure: it ends a
+ * sessionless call with a question, and passes through to the lane.
  */
-final class ToolRunner {
+public final class ToolRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ToolRunner.class);
     private static final SecureRandom REFERENCES = new SecureRandom();
@@ -28,47 +29,43 @@ final class ToolRunner {
     static final String UNAUTHENTICATED =
             "This request carries no authenticated caller; send the service-account token as a bearer token.";
 
-    private final KmcpTool tool;
+    private final ToolDeclaration tool;
 
-    ToolRunner(KmcpTool tool) {
+    public ToolRunner(ToolDeclaration tool) {
         this.tool = Objects.requireNonNull(tool, "tool");
     }
 
-    SyncToolSpecification specification() {
-        return SyncToolSpecification.builder()
-                .tool(tool.definition())
-                .callHandler(this::handle)
-                .build();
+    public ToolDeclaration tool() {
+        return tool;
     }
 
-    CallToolResult handle(McpSyncServerExchange exchange, CallToolRequest request) {
-        return run(CallerContext.callerOf(exchange.transportContext()), request, Conversation.of(exchange));
-    }
-
-    CallToolResult run(Optional<Caller> caller, CallToolRequest request, Conversation conversation) {
-        String name = tool.definition().name();
+    public ToolAnswer run(Optional<Caller> caller, Map<String, Object> arguments, Conversation conversation) {
+        String name = tool.name();
         if (caller.isEmpty()) {
             log.warn("tool={} outcome=refused reason=no-caller", name);
-            return Results.failure(UNAUTHENTICATED);
+            return ToolAnswer.failure(UNAUTHENTICATED);
         }
         long started = System.nanoTime();
         String outcome = "error";
         try {
-            Arguments arguments = Arguments.of(name, request.arguments(), tool.argumentNames());
-            CallToolResult result = tool.call(caller.get(), arguments, conversation);
-            outcome = Boolean.TRUE.equals(result.isError()) ? "error" : "ok";
-            return result;
+            Arguments read = Arguments.of(name, arguments, tool.argumentNames());
+            ToolAnswer answer = tool.handler().call(caller.get(), read, conversation);
+            outcome = answer.error() ? "error" : "ok";
+            return answer;
+        } catch (QuestionPending pending) {
+            outcome = "input-required";
+            throw pending;
         } catch (InvalidArgumentException | InvalidInputException invalid) {
             outcome = "invalid-argument";
-            return Results.failure(invalid.getMessage());
+            return ToolAnswer.failure(invalid.getMessage());
         } catch (RequestFailedException failed) {
             outcome = failed.problem().reason().name();
-            return Results.failure(failed.problem());
+            return ToolAnswer.failure(failed.problem());
         } catch (RuntimeException unexpected) {
             String reference = HexFormat.of().formatHex(nextBytes());
             outcome = "internal-error reference=" + reference;
             log.error("tool={} failed unexpectedly; reference {}", name, reference, unexpected);
-            return Results.failure("internal error; the server log has details (reference " + reference + ")");
+            return ToolAnswer.failure("internal error; the server log has details (reference " + reference + ")");
         } finally {
             log.info(
                     "tool={} cluster={} subject={} outcome={} millis={}",

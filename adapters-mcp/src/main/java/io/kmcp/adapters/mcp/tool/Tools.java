@@ -1,60 +1,61 @@
 package io.kmcp.adapters.mcp.tool;
 
-import io.kmcp.application.port.in.ApplyResources;
-import io.kmcp.application.port.in.DescribeResourceTypes;
-import io.kmcp.application.port.in.DiagnoseWorkload;
-import io.kmcp.application.port.in.GetResource;
-import io.kmcp.application.port.in.ListEvents;
-import io.kmcp.application.port.in.ListResources;
-import io.kmcp.application.port.in.ReadPodLogs;
-import io.kmcp.application.port.in.SummarizeCluster;
-import io.kmcp.application.port.in.SummarizeNamespace;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
-/** The tools k-mcp serves, ready for the SDK's server. */
+/**
+ * The tools k-mcp serves, in the order {@code tools/list} shows them, each declared once and served
+ * by every protocol lane; and the instructions that tell an agent how to use them.
+ */
 public final class Tools {
 
-    private Tools() {}
+    static final String INSTRUCTIONS = """
+            k-mcp reads (and, where allowed, applies) Kubernetes objects with your own service-account \
+            token; the API server's RBAC decides what you may do. When something is not working (not \
+            ready, crashing, pending, unreachable), call workload_diagnose first: one call gathers the \
+            pods, owner chain, events, logs and nodes and names the cause. namespace_overview and \
+            cluster_overview show what is unhealthy when you do not know where to look; events_list and \
+            pod_logs go deeper. Start with resource_types to find the exact name and apiVersion of a \
+            type. resource_list answers a page at a time: follow the continue token for more, and narrow \
+            with namespace, labelSelector and fieldSelector. resource_get reads one object as YAML. Every \
+            tool takes maxChars to bound its text answer; a cut answer says what it left out and how to \
+            get it. Secrets, service accounts and RBAC objects are restricted by this server's policy, and \
+            nothing can be deleted.""";
 
-    /** {@code resource_list}, {@code resource_get} and {@code resource_types} over the read use cases. */
-    public static List<SyncToolSpecification> reading(
-            ListResources listResources,
-            GetResource getResource,
-            DescribeResourceTypes describeResourceTypes,
-            Clock clock) {
-        return specifications(List.of(
-                new ResourceListTool(listResources, clock),
-                new ResourceGetTool(getResource),
-                new ResourceTypesTool(describeResourceTypes)));
+    static final String APPLY_INSTRUCTIONS = """
+            resource_apply previews every change with a server-side dry run and applies nothing until \
+            the user has confirmed the plan; use dryRun: true to see the plan first.""";
+
+    private final List<ToolDeclaration> declarations;
+
+    private Tools(List<ToolDeclaration> declarations) {
+        Set<String> names = new HashSet<>();
+        for (ToolDeclaration declaration : declarations) {
+            Objects.requireNonNull(declaration, "declaration");
+            if (!names.add(declaration.name())) {
+                throw new IllegalArgumentException("two tools are named " + declaration.name());
+            }
+        }
+        this.declarations = List.copyOf(declarations);
     }
 
-    /**
-     * {@code workload_diagnose}, {@code namespace_overview}, {@code cluster_overview}, {@code
-     * events_list} and {@code pod_logs} over the diagnosis use cases.
-     */
-    public static List<SyncToolSpecification> diagnosing(
-            DiagnoseWorkload diagnoseWorkload,
-            SummarizeNamespace summarizeNamespace,
-            SummarizeCluster summarizeCluster,
-            ListEvents listEvents,
-            ReadPodLogs readPodLogs,
-            Clock clock) {
-        return specifications(List.of(
-                new WorkloadDiagnoseTool(diagnoseWorkload),
-                new NamespaceOverviewTool(summarizeNamespace, clock),
-                new ClusterOverviewTool(summarizeCluster, clock),
-                new EventsListTool(listEvents, clock),
-                new PodLogsTool(readPodLogs)));
+    public static Tools of(List<ToolDeclaration> declarations) {
+        return new Tools(declarations);
     }
 
-    /** {@code resource_apply} over the apply use case. */
-    public static List<SyncToolSpecification> applying(ApplyResources applyResources) {
-        return specifications(List.of(new ResourceApplyTool(applyResources)));
+    public static Tools of(ToolDeclaration... declarations) {
+        return new Tools(List.of(declarations));
     }
 
-    private static List<SyncToolSpecification> specifications(List<KmcpTool> tools) {
-        return tools.stream().map(tool -> new ToolRunner(tool).specification()).toList();
+    public List<ToolDeclaration> declarations() {
+        return declarations;
+    }
+
+    /** How to use these tools, as the server's instructions; apply advice only when apply is served. */
+    public String instructions() {
+        boolean applies = declarations.stream().anyMatch(declaration -> !declaration.readOnly());
+        return applies ? INSTRUCTIONS + " " + APPLY_INSTRUCTIONS : INSTRUCTIONS;
     }
 }

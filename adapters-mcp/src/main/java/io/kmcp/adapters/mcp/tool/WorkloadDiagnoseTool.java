@@ -9,18 +9,17 @@ import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.diagnosis.Finding;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.Severity;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** {@code workload_diagnose}: why a workload is not working, in one call. */
-final class WorkloadDiagnoseTool implements KmcpTool {
+public final class WorkloadDiagnoseTool {
 
     static final String NAME = "workload_diagnose";
 
@@ -38,29 +37,14 @@ final class WorkloadDiagnoseTool implements KmcpTool {
             A healthy workload is reported as such. Secrets are named, never read. Parts the caller may not \
             read are listed as gaps. Follow up with pod_logs or events_list for more detail.""";
 
-    private static final String INPUT_SCHEMA =
-            """
-            {
-              "type": "object",
-              "properties": {
-                "resource": {
-                  "type": "string", "maxLength": %d,
-                  "description": "The type of the object: deployment, statefulset, daemonset, cronjob, job, replicaset, pod or service (any kubectl spelling, e.g. deploy, sts, jobs.batch). Leave it out to look the name up among those."
-                },
-                "name": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "The name of the workload, pod or service."
-                },
-                "namespace": {
-                  "type": "string", "minLength": 1, "maxLength": %d,
-                  "description": "Its namespace."
-                },
-                %s
-              },
-              "required": ["name", "namespace"],
-              "additionalProperties": false
-            }
-            """.formatted(Limits.RESOURCE, Limits.NAME, Limits.NAMESPACE, Budgets.SCHEMA);
+    static final Argument<Optional<String>> RESOURCE = Argument.text(
+            "resource",
+            Limits.RESOURCE,
+            "The type of the object: deployment, statefulset, daemonset, cronjob, job, replicaset, pod or service (any"
+                    + " kubectl spelling, e.g. deploy, sts, jobs.batch). Leave it out to look the name up among those.");
+    static final Argument<String> OBJECT_NAME =
+            Argument.requiredText("name", Limits.NAME, "The name of the workload, pod or service.");
+    static final Argument<String> NAMESPACE = Argument.requiredText("namespace", Limits.NAMESPACE, "Its namespace.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -111,31 +95,28 @@ final class WorkloadDiagnoseTool implements KmcpTool {
 
     private final DiagnoseWorkload diagnoseWorkload;
 
-    WorkloadDiagnoseTool(DiagnoseWorkload diagnoseWorkload) {
+    public WorkloadDiagnoseTool(DiagnoseWorkload diagnoseWorkload) {
         this.diagnoseWorkload = Objects.requireNonNull(diagnoseWorkload, "diagnoseWorkload");
     }
 
-    @Override
-    public Tool definition() {
-        return ReadOnlyTools.definition(
-                NAME, "Diagnose a Kubernetes workload", DESCRIPTION, INPUT_SCHEMA, OUTPUT_SCHEMA);
+    public ToolDeclaration declaration() {
+        return new ToolDeclaration(
+                NAME,
+                "Diagnose a Kubernetes workload",
+                DESCRIPTION,
+                ToolDeclaration.Effect.READS,
+                List.of(RESOURCE, OBJECT_NAME, NAMESPACE),
+                Json.object(OUTPUT_SCHEMA),
+                this::call);
     }
 
-    @Override
-    public List<String> argumentNames() {
-        return List.of("resource", "name", "namespace", Budgets.ARGUMENT);
-    }
-
-    @Override
-    public CallToolResult call(Caller caller, Arguments arguments, Conversation conversation) {
+    ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         DiagnoseWorkloadQuery query = new DiagnoseWorkloadQuery(
-                arguments.optionalString("resource", Limits.RESOURCE),
-                arguments.requiredString("name", Limits.NAME),
-                arguments.requiredString("namespace", Limits.NAMESPACE));
+                arguments.get(RESOURCE), arguments.get(OBJECT_NAME), arguments.get(NAMESPACE));
         CharBudget budget = arguments.budget();
         WorkloadDiagnosis diagnosis = diagnoseWorkload.diagnose(caller, query);
         Rendered text = DiagnosisText.render(diagnosis, budget);
-        return Results.success(text.text(), structured(diagnosis, text.truncated()));
+        return ToolAnswer.success(text.text(), structured(diagnosis, text.truncated()));
     }
 
     static Map<String, Object> structured(WorkloadDiagnosis diagnosis, boolean truncated) {

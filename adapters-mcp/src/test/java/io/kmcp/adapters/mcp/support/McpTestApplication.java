@@ -4,9 +4,18 @@ import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
-import io.kmcp.adapters.mcp.UseCases;
 import io.kmcp.adapters.mcp.http.HealthServlet;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
+import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
+import io.kmcp.adapters.mcp.tool.EventsListTool;
+import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
+import io.kmcp.adapters.mcp.tool.PodLogsTool;
+import io.kmcp.adapters.mcp.tool.ResourceApplyTool;
+import io.kmcp.adapters.mcp.tool.ResourceGetTool;
+import io.kmcp.adapters.mcp.tool.ResourceListTool;
+import io.kmcp.adapters.mcp.tool.ResourceTypesTool;
+import io.kmcp.adapters.mcp.tool.Tools;
+import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.List;
@@ -44,10 +53,21 @@ public class McpTestApplication {
                 // The transport sends a listening stream's headers with its first event: ping soon.
                 .withKeepAliveInterval(Duration.ofSeconds(1))
                 .withMaxRequestBytes(MAX_REQUEST_BYTES);
-        UseCases.Diagnosis diagnosis =
-                new UseCases.Diagnosis(kubernetes, kubernetes, kubernetes, kubernetes, kubernetes);
-        return new McpEndpoint(
-                new UseCases(kubernetes, kubernetes, kubernetes, diagnosis, kubernetes), settings, TestClock.CLOCK);
+        return new McpEndpoint(tools(kubernetes), settings);
+    }
+
+    /** Every tool over the fake, as the bootstrap module declares them over the real use cases. */
+    static Tools tools(FakeKubernetes kubernetes) {
+        return Tools.of(
+                new ResourceListTool(kubernetes, TestClock.CLOCK).declaration(),
+                new ResourceGetTool(kubernetes).declaration(),
+                new ResourceTypesTool(kubernetes).declaration(),
+                new WorkloadDiagnoseTool(kubernetes).declaration(),
+                new NamespaceOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
+                new ClusterOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
+                new EventsListTool(kubernetes, TestClock.CLOCK).declaration(),
+                new PodLogsTool(kubernetes).declaration(),
+                new ResourceApplyTool(kubernetes).declaration());
     }
 
     @Bean

@@ -16,9 +16,6 @@ import io.kmcp.domain.apply.Manifest;
 import io.kmcp.domain.apply.PlannedChange;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.type.ResourceType;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,35 +48,33 @@ class BudgetedToolsTest {
     @DisplayName("resource_get cuts a large object at maxChars and names the maxChars that shows all of it")
     void getIsCut() {
         kubernetes.onGet((caller, query) -> new ResourceDetail(Types.PODS, bigConfigMap()));
-        ToolRunner runner = new ToolRunner(new ResourceGetTool(kubernetes));
+        ToolRunner runner = new ToolRunner(new ResourceGetTool(kubernetes).declaration());
 
-        CallToolResult result = runner.run(
+        ToolAnswer result = runner.run(
                 Optional.of(CALLER),
-                new CallToolRequest(
-                        "resource_get", Map.of("resource", "cm", "name", "big", "namespace", "a", "maxChars", 1000)),
+                Map.of("resource", "cm", "name", "big", "namespace", "a", "maxChars", 1000),
                 NO_CONVERSATION);
 
         String text = text(result);
         int whole = Yaml.of(bigConfigMap()).length();
-        assertThat(result.isError()).isFalse();
+        assertThat(result.error()).isFalse();
         assertThat(text.length()).isLessThanOrEqualTo(1000);
         assertThat(text)
                 .startsWith("apiVersion: v1\n")
                 .containsPattern("… \\d+ more lines omitted: call resource_get again with the same arguments and"
                         + " maxChars=" + (whole + 200) + " for the whole object");
-        assertThat(result.structuredContent()).isEqualTo(Map.of("resource", "pods.v1", "object", bigConfigMap()));
+        assertThat(result.structured().orElseThrow())
+                .isEqualTo(Map.of("resource", "pods.v1", "object", bigConfigMap()));
     }
 
     @Test
     @DisplayName("resource_get without maxChars answers up to the default budget; a small object is whole")
     void getDefault() {
         kubernetes.onGet((caller, query) -> new ResourceDetail(Types.PODS, bigConfigMap()));
-        ToolRunner runner = new ToolRunner(new ResourceGetTool(kubernetes));
+        ToolRunner runner = new ToolRunner(new ResourceGetTool(kubernetes).declaration());
 
         String text = text(runner.run(
-                Optional.of(CALLER),
-                new CallToolRequest("resource_get", Map.of("resource", "cm", "name", "big", "namespace", "a")),
-                NO_CONVERSATION));
+                Optional.of(CALLER), Map.of("resource", "cm", "name", "big", "namespace", "a"), NO_CONVERSATION));
 
         assertThat(text.length()).isLessThanOrEqualTo(CharBudget.DEFAULT).isGreaterThan(CharBudget.DEFAULT - 400);
         assertThat(ResourceGetTool.text("kind: Pod\n", new CharBudget(CharBudget.MIN))
@@ -154,8 +149,8 @@ class BudgetedToolsTest {
                         + " come out unchanged.");
     }
 
-    private static String text(CallToolResult result) {
-        return ((TextContent) result.content().get(0)).text();
+    private static String text(ToolAnswer result) {
+        return result.text();
     }
 
     static final Conversation NO_CONVERSATION = new Conversation() {
@@ -165,7 +160,7 @@ class BudgetedToolsTest {
         }
 
         @Override
-        public Answer ask(String message, Map<String, Object> requestedSchema) {
+        public Answer ask(Question question) {
             return new Answer.Unanswered("not supported");
         }
     };

@@ -6,9 +6,6 @@ import io.kmcp.adapters.mcp.support.FakeKubernetes;
 import io.kmcp.adapters.mcp.support.TestClock;
 import io.kmcp.application.BearerToken;
 import io.kmcp.application.Caller;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +26,16 @@ class DiagnosisArgumentsTest {
 
     private static final FakeKubernetes KUBERNETES = new FakeKubernetes();
 
-    private static final Map<String, KmcpTool> TOOLS = Map.of(
-            "workload_diagnose", new WorkloadDiagnoseTool(KUBERNETES),
-            "namespace_overview", new NamespaceOverviewTool(KUBERNETES, TestClock.CLOCK),
-            "cluster_overview", new ClusterOverviewTool(KUBERNETES, TestClock.CLOCK),
-            "events_list", new EventsListTool(KUBERNETES, TestClock.CLOCK),
-            "pod_logs", new PodLogsTool(KUBERNETES),
-            "resource_list", new ResourceListTool(KUBERNETES, TestClock.CLOCK),
-            "resource_get", new ResourceGetTool(KUBERNETES),
-            "resource_types", new ResourceTypesTool(KUBERNETES),
-            "resource_apply", new ResourceApplyTool(KUBERNETES));
+    private static final Map<String, ToolDeclaration> TOOLS = Map.of(
+            "workload_diagnose", new WorkloadDiagnoseTool(KUBERNETES).declaration(),
+            "namespace_overview", new NamespaceOverviewTool(KUBERNETES, TestClock.CLOCK).declaration(),
+            "cluster_overview", new ClusterOverviewTool(KUBERNETES, TestClock.CLOCK).declaration(),
+            "events_list", new EventsListTool(KUBERNETES, TestClock.CLOCK).declaration(),
+            "pod_logs", new PodLogsTool(KUBERNETES).declaration(),
+            "resource_list", new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration(),
+            "resource_get", new ResourceGetTool(KUBERNETES).declaration(),
+            "resource_types", new ResourceTypesTool(KUBERNETES).declaration(),
+            "resource_apply", new ResourceApplyTool(KUBERNETES).declaration());
 
     private static final Map<String, Object> DIAGNOSE = Map.of("name", "web", "namespace", "shop");
     private static final Map<String, Object> LOGS = Map.of("name", "web-1", "namespace", "shop");
@@ -139,11 +136,11 @@ class DiagnosisArgumentsTest {
     void refused(String tool, Map<String, Object> arguments, String message) {
         KUBERNETES.reset();
 
-        CallToolResult result = new ToolRunner(TOOLS.get(tool))
-                .run(Optional.of(CALLER), new CallToolRequest(tool, arguments), BudgetedToolsTest.NO_CONVERSATION);
+        ToolAnswer result =
+                new ToolRunner(TOOLS.get(tool)).run(Optional.of(CALLER), arguments, BudgetedToolsTest.NO_CONVERSATION);
 
-        assertThat(result.isError()).isTrue();
-        assertThat(((TextContent) result.content().get(0)).text()).contains(message);
+        assertThat(result.error()).isTrue();
+        assertThat(result.text()).contains(message);
         assertThat(KUBERNETES.calls()).isEmpty();
     }
 

@@ -198,9 +198,9 @@ class DiagnosisRenderingTest {
                                 List.of(
                                         "last log line: panic: cannot connect to database at db:5432",
                                         "back-off 40s restarting failed container=app pod=web-7d9f-abc")));
-        assertValid(new WorkloadDiagnoseTool(Diagnoses::unused).definition().outputSchema(), structured);
+        assertValid(new WorkloadDiagnoseTool(Diagnoses::unused).declaration().outputSchema(), structured);
         assertValid(
-                new WorkloadDiagnoseTool(Diagnoses::unused).definition().outputSchema(),
+                new WorkloadDiagnoseTool(Diagnoses::unused).declaration().outputSchema(),
                 WorkloadDiagnoseTool.structured(Diagnoses.healthy(), true));
     }
 

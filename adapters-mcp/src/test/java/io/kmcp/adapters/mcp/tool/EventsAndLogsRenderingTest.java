@@ -118,7 +118,7 @@ class EventsAndLogsRenderingTest {
                                 + " again with the same arguments and maxChars=8000");
         assertValid(
                 new EventsListTool((caller, query) -> null, TestClock.CLOCK)
-                        .definition()
+                        .declaration()
                         .outputSchema(),
                 EventsListTool.structured(new EventList(Optional.of("shop"), groups, 100, 0, false), true));
     }
@@ -190,7 +190,7 @@ class EventsAndLogsRenderingTest {
         assertThat(structured)
                 .containsEntry("omitted", shown.droppedForBudget())
                 .containsEntry("truncated", true);
-        assertValid(new PodLogsTool((caller, query) -> null).definition().outputSchema(), structured);
+        assertValid(new PodLogsTool((caller, query) -> null).declaration().outputSchema(), structured);
         for (int max = CharBudget.MIN; max < 3000; max += 13) {
             assertThat(PodLogsTool.fit(logs, new CharBudget(max))
                             .rendered()

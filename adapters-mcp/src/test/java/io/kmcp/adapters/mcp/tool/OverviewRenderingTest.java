@@ -129,12 +129,12 @@ class OverviewRenderingTest {
         assertThat((List<?>) cluster.get("nodes")).hasSize(3);
         assertValid(
                 new NamespaceOverviewTool((caller, name) -> null, TestClock.CLOCK)
-                        .definition()
+                        .declaration()
                         .outputSchema(),
                 namespace);
         assertValid(
                 new ClusterOverviewTool(caller -> null, TestClock.CLOCK)
-                        .definition()
+                        .declaration()
                         .outputSchema(),
                 cluster);
     }

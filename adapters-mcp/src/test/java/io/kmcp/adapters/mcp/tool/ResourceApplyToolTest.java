@@ -15,9 +15,6 @@ import io.kmcp.domain.apply.Manifest;
 import io.kmcp.domain.apply.PlannedChange;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ class ResourceApplyToolTest {
                     Map.of("name", "w", "namespace", "shop")));
 
     private final FakeKubernetes kubernetes = new FakeKubernetes();
-    private final ToolRunner runner = new ToolRunner(new ResourceApplyTool(kubernetes));
+    private final ToolRunner runner = new ToolRunner(new ResourceApplyTool(kubernetes).declaration());
 
     @Test
     @DisplayName(
@@ -76,7 +73,7 @@ class ResourceApplyToolTest {
             "The structured report of a refused dry run and of a failed apply matches the output schema, as isError results are not checked by clients")
     void errorReportsMatchTheOutputSchema() {
         Map<String, Object> schema =
-                new ResourceApplyTool(kubernetes).definition().outputSchema();
+                new ResourceApplyTool(kubernetes).declaration().outputSchema();
         List<ApplyReport> reports = List.of(
                 new ApplyReport(
                         ApplyReport.Status.REJECTED,
@@ -95,11 +92,11 @@ class ResourceApplyToolTest {
 
         for (ApplyReport report : reports) {
             kubernetes.onApply((command, approval) -> report);
-            CallToolResult result = runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", "x")), cannotAsk());
+            ToolAnswer result = runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", "x")), cannotAsk());
 
-            assertThat(result.isError()).isTrue();
-            ValidationResponse validation =
-                    McpJsonDefaults.getSchemaValidator().validate(schema, result.structuredContent());
+            assertThat(result.error()).isTrue();
+            ValidationResponse validation = McpJsonDefaults.getSchemaValidator()
+                    .validate(schema, result.structured().orElseThrow());
             assertThat(validation.valid()).as(validation.errorMessage()).isTrue();
         }
     }
@@ -107,13 +104,12 @@ class ResourceApplyToolTest {
     @Test
     @DisplayName("A resourceYAML over the size limit is refused before the use case runs")
     void oversizedManifestIsRefused() {
-        String huge = "a".repeat(ResourceApplyDefinition.MAX_MANIFEST_LENGTH + 1);
+        String huge = "a".repeat(ResourceApplyTool.MAX_MANIFEST_LENGTH + 1);
 
-        CallToolResult result = runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", huge)), cannotAsk());
+        ToolAnswer result = runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", huge)), cannotAsk());
 
-        assertThat(result.isError()).isTrue();
-        assertThat(((TextContent) result.content().get(0)).text())
-                .startsWith("The argument 'resourceYAML' is too long");
+        assertThat(result.error()).isTrue();
+        assertThat(result.text()).startsWith("The argument 'resourceYAML' is too long");
         assertThat(kubernetes.calls()).isEmpty();
     }
 
@@ -128,8 +124,8 @@ class ResourceApplyToolTest {
             }
 
             @Override
-            public Answer ask(String message, Map<String, Object> requestedSchema) {
-                messages.add(message);
+            public Answer ask(Question question) {
+                messages.add(question.message());
                 return new Answer.Accepted(Map.of("confirm", "true"));
             }
         };
@@ -141,8 +137,8 @@ class ResourceApplyToolTest {
         assertThat(messages).hasSize(1);
     }
 
-    private static CallToolRequest request(Map<String, Object> arguments) {
-        return new CallToolRequest(ResourceApplyTool.NAME, arguments);
+    private static Map<String, Object> request(Map<String, Object> arguments) {
+        return arguments;
     }
 
     private static Conversation cannotAsk() {
@@ -153,7 +149,7 @@ class ResourceApplyToolTest {
             }
 
             @Override
-            public Answer ask(String message, Map<String, Object> requestedSchema) {
+            public Answer ask(Question question) {
                 return new Answer.Unanswered("not supported");
             }
         };

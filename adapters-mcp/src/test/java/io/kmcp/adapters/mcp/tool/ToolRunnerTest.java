@@ -12,9 +12,6 @@ import io.kmcp.application.BearerToken;
 import io.kmcp.application.Caller;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.domain.InvalidInputException;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +25,7 @@ class ToolRunnerTest {
             new Caller("c", "system:serviceaccount:a:b", new BearerToken("t", TestClock.NOW.plusSeconds(60)));
 
     private final FakeKubernetes kubernetes = new FakeKubernetes();
-    private final ToolRunner runner = new ToolRunner(new ResourceListTool(kubernetes, TestClock.CLOCK));
+    private final ToolRunner runner = new ToolRunner(new ResourceListTool(kubernetes, TestClock.CLOCK).declaration());
 
     @Test
     @DisplayName("Without an authenticated caller the tool refuses and no use case runs")
@@ -36,9 +33,9 @@ class ToolRunnerTest {
         kubernetes.onList((caller, query) ->
                 new ResourceList(Types.PODS, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
 
-        CallToolResult result = runner.run(Optional.empty(), request(), NO_CONVERSATION);
+        ToolAnswer result = runner.run(Optional.empty(), request(), NO_CONVERSATION);
 
-        assertThat(result.isError()).isTrue();
+        assertThat(result.error()).isTrue();
         assertThat(text(result)).isEqualTo(ToolRunner.UNAUTHENTICATED);
         assertThat(kubernetes.calls()).isEmpty();
     }
@@ -50,9 +47,9 @@ class ToolRunnerTest {
             throw new InvalidInputException("The limit 0 is out of range.");
         });
 
-        CallToolResult result = runner.run(Optional.of(CALLER), request(), NO_CONVERSATION);
+        ToolAnswer result = runner.run(Optional.of(CALLER), request(), NO_CONVERSATION);
 
-        assertThat(result.isError()).isTrue();
+        assertThat(result.error()).isTrue();
         assertThat(text(result)).isEqualTo("The limit 0 is out of range.");
     }
 
@@ -72,7 +69,7 @@ class ToolRunnerTest {
         try {
             runner.run(
                     Optional.of(caller),
-                    new CallToolRequest("resource_list", Map.of("resource", "pods", "labelSelector", "app=secret-arg")),
+                    Map.of("resource", "pods", "labelSelector", "app=secret-arg"),
                     NO_CONVERSATION);
         } finally {
             logger.detachAppender(lines);
@@ -86,12 +83,12 @@ class ToolRunnerTest {
                 .doesNotContain("secret-token-value", "secret-arg");
     }
 
-    private static CallToolRequest request() {
-        return new CallToolRequest("resource_list", Map.of("resource", "pods"));
+    private static Map<String, Object> request() {
+        return Map.of("resource", "pods");
     }
 
-    private static String text(CallToolResult result) {
-        return ((TextContent) result.content().get(0)).text();
+    private static String text(ToolAnswer result) {
+        return result.text();
     }
 
     private static final Conversation NO_CONVERSATION = new Conversation() {
@@ -101,7 +98,7 @@ class ToolRunnerTest {
         }
 
         @Override
-        public Answer ask(String message, Map<String, Object> requestedSchema) {
+        public Answer ask(Question question) {
             return new Answer.Unanswered("not supported");
         }
     };

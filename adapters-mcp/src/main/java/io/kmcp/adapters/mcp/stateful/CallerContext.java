@@ -1,4 +1,4 @@
-package io.kmcp.adapters.mcp.tool;
+package io.kmcp.adapters.mcp.stateful;
 
 import io.kmcp.adapters.mcp.security.CallerAuthentication;
 import io.kmcp.application.Caller;
@@ -16,7 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * handlers where Spring's security context may not be, so the caller is read on the request thread
  * and put into the MCP transport context, which the SDK hands to each handler with its own request.
  */
-public final class CallerContext implements McpTransportContextExtractor<HttpServletRequest> {
+final class CallerContext implements McpTransportContextExtractor<HttpServletRequest> {
 
     static final String KEY = "io.kmcp.caller";
 
