@@ -82,7 +82,7 @@ class HttpHardeningTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
                 .contains("Unsupported MCP-Protocol-Version '1999-01-01'")
-                .contains("2025-03-26, 2025-06-18, 2025-11-25");
+                .contains("2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26");
         assertThat(supported.statusCode()).isEqualTo(200);
     }
 

@@ -34,7 +34,12 @@ public final class CommandLineFlags {
             Map.entry("allowed-origins", "kmcp.allowed-origins"),
             Map.entry("restrict", "kmcp.restricted-types"),
             Map.entry("tls-cert", "server.ssl.certificate"),
-            Map.entry("tls-key", "server.ssl.certificate-private-key"));
+            Map.entry("tls-key", "server.ssl.certificate-private-key"),
+            Map.entry("request-state-key-file", "kmcp.request-state.key-file"),
+            Map.entry("request-state-ttl", "kmcp.request-state.ttl"));
+
+    /** Flags that may be given several times; their values make one list, in order. */
+    private static final Set<String> REPEATABLE = Set.of("request-state-key-file");
 
     private static final Map<String, String> SWITCHES = Map.of("verify-with-apiserver", "kmcp.verify-with-apiserver");
 
@@ -86,7 +91,10 @@ public final class CommandLineFlags {
             } else {
                 throw new InvalidFlagException("--" + name + " needs a value, e.g. --" + name + "=" + example(name));
             }
-            properties.put(VALUED.get(name), validated(name, value));
+            String property = VALUED.get(name);
+            String checked = validated(name, value);
+            properties.merge(
+                    property, checked, (before, added) -> REPEATABLE.contains(name) ? before + "," + added : added);
         }
         boolean certificate = properties.containsKey(VALUED.get("tls-cert"));
         boolean key = properties.containsKey(VALUED.get("tls-key"));
@@ -138,7 +146,7 @@ public final class CommandLineFlags {
                             + example(name) + "; got \"" + value + "\"");
                 }
             }
-            case "certificate-authority", "tls-cert", "tls-key" -> {
+            case "certificate-authority", "tls-cert", "tls-key", "request-state-key-file" -> {
                 Path file = Path.of(value);
                 if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                     throw new InvalidFlagException("--" + name + " " + value + " is not a readable file");
@@ -176,6 +184,8 @@ public final class CommandLineFlags {
             case "restrict" -> "configmaps,sealedsecrets.bitnami.com";
             case "tls-cert" -> "tls.crt";
             case "tls-key" -> "tls.key";
+            case "request-state-key-file" -> "/etc/k-mcp/request-state/key";
+            case "request-state-ttl" -> "10m";
             default -> "value";
         };
     }
@@ -200,6 +210,10 @@ public final class CommandLineFlags {
                   --allowed-origins LIST      browser origins allowed to call /mcp (default none)
                   --tls-cert F --tls-key F    serve HTTPS with this PEM certificate (chain) and key
                   --verify-with-apiserver     confirm each token with its API server (SelfSubjectReview, cached)
+                  --request-state-key-file F  key (at least 32 bytes) that signs the confirmations of the
+                                              sessionless protocol; give the same to every replica; repeat
+                                              to rotate: the first signs, every one is accepted
+                  --request-state-ttl D       how long a confirmation waits for its answer (default 10m)
                   --log-level LEVEL           debug, info, warn or error (default info)
                   --some.spring.property=V    any other setting of application.yaml
                   --help, --version

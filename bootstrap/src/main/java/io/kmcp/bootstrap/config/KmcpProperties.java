@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     revoked bound token stops working before it expires
  * @param allowedOrigins browser origins allowed to call /mcp; requests from any other Origin get 403
  * @param restrictedTypes types restricted on top of the built-in ones
+ * @param requestState how the sessionless protocol's confirmations are signed
  */
 @ConfigurationProperties("kmcp")
 public record KmcpProperties(
@@ -38,7 +39,8 @@ public record KmcpProperties(
         @Nullable String issuer,
         @DefaultValue List<Cluster> clusters,
         @DefaultValue Timeouts timeouts,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue RequestState requestState) {
 
     /** Name of the cluster given by the top-level flags. */
     public static final String FLAG_CLUSTER_NAME = "default";
@@ -82,6 +84,16 @@ public record KmcpProperties(
             @DefaultValue("64") int clients,
             @DefaultValue("1048576") int requestBytes,
             @DefaultValue("32") int sessionsPerCaller) {}
+
+    /**
+     * @param keyFile files of at least 32 bytes each, the same on every replica: the first signs, every
+     *     one verifies (list the new key first to rotate); none: a random key of this process, so that a
+     *     confirmation asked by one replica cannot be answered by another
+     * @param ttl how long a confirmation waits for its answer
+     */
+    public record RequestState(
+            @DefaultValue List<Path> keyFile,
+            @DefaultValue("10m") Duration ttl) {}
 
     /** The clusters of the {@code clusters} list plus the one given by the top-level flags. */
     public List<Cluster> allClusters() {

@@ -2,6 +2,7 @@ package io.kmcp.bootstrap.config;
 
 import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
+import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.http.HealthServlet;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
@@ -23,7 +24,15 @@ import io.kmcp.application.port.in.ReadPodLogs;
 import io.kmcp.application.port.in.SummarizeCluster;
 import io.kmcp.application.port.in.SummarizeNamespace;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +40,8 @@ import org.springframework.context.annotation.Configuration;
 /** The inbound side: the MCP endpoint at /mcp and the unauthenticated /health. */
 @Configuration(proxyBeanMethods = false)
 class McpConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(McpConfiguration.class);
 
     @Bean
     Tools tools(
@@ -62,7 +73,51 @@ class McpConfiguration {
                 .withRequestTimeout(properties.timeouts().elicitation())
                 .withMaxRequestBytes(properties.limits().requestBytes())
                 .withMaxSessionsPerCaller(properties.limits().sessionsPerCaller());
-        return new McpEndpoint(tools, settings);
+        return new McpEndpoint(tools, settings, requestState(properties.requestState()), Clock.systemUTC());
+    }
+
+    /**
+     * The keys of the sessionless lane's confirmations, read once at start-up; without any, a key of
+     * this process alone, which the log says once.
+     */
+    static RequestStateSettings requestState(KmcpProperties.RequestState configured) {
+        if (configured.ttl().isNegative() || configured.ttl().isZero()) {
+            throw new InvalidConfigurationException(
+                    "kmcp.request-state.ttl must be positive, e.g. 10m; got " + configured.ttl());
+        }
+        if (configured.keyFile().isEmpty()) {
+            log.warn("No request-state key is configured (--request-state-key-file): confirmations of the 2026-07-28"
+                    + " protocol work only on the replica that asked. Give every replica the same key file to run"
+                    + " more than one.");
+            return RequestStateSettings.ofThisProcess(configured.ttl());
+        }
+        List<byte[]> keys = new ArrayList<>();
+        for (Path file : configured.keyFile()) {
+            byte[] key;
+            try {
+                key = Files.readAllBytes(file);
+            } catch (IOException | RuntimeException unreadable) {
+                throw new InvalidConfigurationException(
+                        "cannot read the request-state key file " + file + ": " + unreadable.getMessage());
+            }
+            key = stripTrailingNewline(key);
+            if (key.length < RequestStateSettings.MIN_KEY_BYTES) {
+                throw new InvalidConfigurationException("the request-state key file " + file + " holds " + key.length
+                        + " bytes; at least " + RequestStateSettings.MIN_KEY_BYTES
+                        + " are needed (e.g. head -c 32 /dev/urandom | base64 > " + file + ")");
+            }
+            keys.add(key);
+        }
+        return RequestStateSettings.shared(keys, configured.ttl());
+    }
+
+    /** A key written with echo or a Secret's editor ends with a newline that is not part of it. */
+    private static byte[] stripTrailingNewline(byte[] key) {
+        int end = key.length;
+        while (end > 0 && (key[end - 1] == '\n' || key[end - 1] == '\r')) {
+            end--;
+        }
+        return Arrays.copyOf(key, end);
     }
 
     @Bean

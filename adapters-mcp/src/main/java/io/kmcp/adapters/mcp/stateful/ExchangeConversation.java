@@ -5,7 +5,10 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.ElicitRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
+import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The conversation of a 2025-11-25 session: the question is an elicitation request on the session's
@@ -14,9 +17,27 @@ import java.util.Objects;
 final class ExchangeConversation implements Conversation {
 
     private final McpSyncServerExchange exchange;
+    private final Optional<Object> progressToken;
 
-    ExchangeConversation(McpSyncServerExchange exchange) {
+    /** @param progressToken the call's {@code _meta.progressToken}, when the client wants progress */
+    ExchangeConversation(McpSyncServerExchange exchange, Optional<Object> progressToken) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.progressToken = Objects.requireNonNull(progressToken, "progressToken");
+    }
+
+    static Optional<Object> progressTokenOf(Map<String, Object> meta) {
+        return meta == null ? Optional.empty() : Optional.ofNullable(meta.get("progressToken"));
+    }
+
+    @Override
+    public void progress(int done, int total, String message) {
+        progressToken.ifPresent(token -> {
+            try {
+                exchange.progressNotification(new ProgressNotification(token, done, (double) total, message));
+            } catch (RuntimeException gone) {
+                // Progress is a courtesy: a client that went away must not fail the call.
+            }
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kmcp.adapters.mcp.stateful;
 
+import io.kmcp.adapters.mcp.CallerContext;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.tool.ToolAnswer;
 import io.kmcp.adapters.mcp.tool.ToolDeclaration;
@@ -76,7 +77,7 @@ public final class StatefulLane implements AutoCloseable {
                 .callHandler((exchange, request) -> result(runner.run(
                         CallerContext.callerOf(exchange.transportContext()),
                         request.arguments(),
-                        new ExchangeConversation(exchange))))
+                        new ExchangeConversation(exchange, ExchangeConversation.progressTokenOf(request.meta())))))
                 .build();
     }
 

@@ -22,6 +22,9 @@ final class ApplyConfirmation implements ApplyApproval {
 
     static final String FIELD = "confirm";
 
+    /** The steps of an apply that progress notifications count: dry run, confirmation, apply. */
+    static final int STEPS = 3;
+
     /** The form of the question: one yes-or-no field. */
     static final Map<String, Object> FORM = Map.of(
             "type", "object",
@@ -48,9 +51,19 @@ final class ApplyConfirmation implements ApplyApproval {
 
     @Override
     public Decision ask(List<DocumentPreview> preview) {
+        Decision decision = decide(preview);
+        if (decision == Decision.APPROVED) {
+            conversation.progress(
+                    3, STEPS, "applying " + preview.size() + (preview.size() == 1 ? " document" : " documents"));
+        }
+        return decision;
+    }
+
+    private Decision decide(List<DocumentPreview> preview) {
         if (!conversation.canAsk()) {
             return confirmedByArgument ? Decision.APPROVED : Decision.UNAVAILABLE;
         }
+        conversation.progress(2, STEPS, "dry run done: asking the user to confirm the plan");
         Conversation.Answer answer =
                 conversation.ask(new Conversation.Question(FIELD, question(caller, preview), FORM));
         if (answer instanceof Conversation.Answer.Accepted accepted) {

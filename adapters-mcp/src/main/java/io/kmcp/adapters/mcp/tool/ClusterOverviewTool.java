@@ -69,7 +69,9 @@ public final class ClusterOverviewTool {
 
     ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         CharBudget budget = arguments.budget();
+        conversation.progress(1, 2, "reading the nodes, namespaces, workloads and events of the cluster");
         ClusterOverview overview = summarizeCluster.summarize(caller);
+        conversation.progress(2, 2, "summarising what is unhealthy");
         Rendered text = OverviewText.cluster(overview, clock.instant(), budget);
         return ToolAnswer.success(text.text(), OverviewText.structured(overview, text.truncated()));
     }

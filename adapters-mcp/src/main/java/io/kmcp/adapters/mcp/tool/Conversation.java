@@ -21,6 +21,12 @@ public interface Conversation {
     Answer ask(Question question);
 
     /**
+     * Tells the client how far a long call has got, when it asked to be told (a progress token);
+     * otherwise nothing happens. {@code done} grows with every call.
+     */
+    default void progress(int done, int total, String message) {}
+
+    /**
      * A question to the user.
      *
      * @param key names the question among the answers of a retry, e.g. {@code confirm}

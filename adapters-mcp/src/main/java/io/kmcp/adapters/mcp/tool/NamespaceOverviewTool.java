@@ -66,7 +66,9 @@ public final class NamespaceOverviewTool {
     ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
         String namespace = arguments.get(NAMESPACE);
         CharBudget budget = arguments.budget();
+        conversation.progress(1, 2, "reading the workloads, pods, events and quotas of namespace " + namespace);
         NamespaceOverview overview = summarizeNamespace.summarize(caller, namespace);
+        conversation.progress(2, 2, "summarising what is unhealthy");
         Rendered text = OverviewText.namespace(overview, clock.instant(), budget);
         return ToolAnswer.success(text.text(), OverviewText.structured(overview, text.truncated()));
     }

@@ -119,6 +119,8 @@ public final class ResourceApplyTool {
         CharBudget budget = arguments.budget();
         ApplyConfirmation confirmation = new ApplyConfirmation(
                 caller, conversation, arguments.get(CONFIRM).orElse(false));
+        conversation.progress(
+                1, ApplyConfirmation.STEPS, "checking the documents against the policy and dry-running them");
         ApplyReport report = applyResources.apply(caller, command, confirmation);
         String text = text(report, caller, confirmation, budget);
         Map<String, Object> structured = structured(report);

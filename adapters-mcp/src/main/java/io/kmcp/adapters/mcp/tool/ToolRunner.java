@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * arguments.
  *
  * <p>A {@link QuestionPending} thrown by a {@link Conversation} is not a failure: it ends a
- * sessionless call with a question, and passes through to the lane.
+ * sessionless call with a question, and passes through to the lane, as does an {@link AnswerRefused},
+ * which the lane answers with a protocol error.
  */
 public final class ToolRunner {
 
@@ -55,6 +56,9 @@ public final class ToolRunner {
         } catch (QuestionPending pending) {
             outcome = "input-required";
             throw pending;
+        } catch (AnswerRefused refused) {
+            outcome = "answer-refused";
+            throw refused;
         } catch (InvalidArgumentException | InvalidInputException invalid) {
             outcome = "invalid-argument";
             return ToolAnswer.failure(invalid.getMessage());

@@ -114,7 +114,10 @@ public final class WorkloadDiagnoseTool {
         DiagnoseWorkloadQuery query = new DiagnoseWorkloadQuery(
                 arguments.get(RESOURCE), arguments.get(OBJECT_NAME), arguments.get(NAMESPACE));
         CharBudget budget = arguments.budget();
+        conversation.progress(
+                1, 2, "gathering " + query.name() + ": owner chain, pods, events, logs, nodes, claims, autoscalers");
         WorkloadDiagnosis diagnosis = diagnoseWorkload.diagnose(caller, query);
+        conversation.progress(2, 2, "naming the causes found");
         Rendered text = DiagnosisText.render(diagnosis, budget);
         return ToolAnswer.success(text.text(), structured(diagnosis, text.truncated()));
     }

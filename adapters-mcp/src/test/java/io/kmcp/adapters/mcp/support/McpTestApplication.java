@@ -4,6 +4,7 @@ import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
+import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.http.HealthServlet;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
@@ -17,6 +18,8 @@ import io.kmcp.adapters.mcp.tool.ResourceTypesTool;
 import io.kmcp.adapters.mcp.tool.Tools;
 import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
 import jakarta.servlet.http.HttpServlet;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.SpringBootConfiguration;
@@ -53,8 +56,15 @@ public class McpTestApplication {
                 // The transport sends a listening stream's headers with its first event: ping soon.
                 .withKeepAliveInterval(Duration.ofSeconds(1))
                 .withMaxRequestBytes(MAX_REQUEST_BYTES);
-        return new McpEndpoint(tools(kubernetes), settings);
+        return new McpEndpoint(tools(kubernetes), settings, REQUEST_STATE, Clock.systemUTC());
     }
+
+    /** The key every replica of the tests shares; a test may sign with another to forge a state. */
+    public static final byte[] REQUEST_STATE_KEY =
+            "k-mcp test request-state key, 32+ bytes".getBytes(StandardCharsets.US_ASCII);
+
+    public static final RequestStateSettings REQUEST_STATE =
+            RequestStateSettings.shared(List.of(REQUEST_STATE_KEY), RequestStateSettings.DEFAULT_TTL);
 
     /** Every tool over the fake, as the bootstrap module declares them over the real use cases. */
     static Tools tools(FakeKubernetes kubernetes) {

@@ -1,4 +1,4 @@
-package io.kmcp.adapters.mcp.stateful;
+package io.kmcp.adapters.mcp;
 
 import io.kmcp.adapters.mcp.security.CallerAuthentication;
 import io.kmcp.application.Caller;
@@ -12,11 +12,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Carries the authenticated {@link Caller} from the HTTP request to the tool handler. The SDK runs
- * handlers where Spring's security context may not be, so the caller is read on the request thread
- * and put into the MCP transport context, which the SDK hands to each handler with its own request.
+ * Carries the {@link Caller} that Spring Security authenticated on this very request into the tool
+ * handler, in both protocol lanes. The SDKs may run handlers where Spring's security context is not,
+ * so the caller is read on the request thread and put into the MCP transport context, which they hand
+ * to each handler with its own request.
  */
-final class CallerContext implements McpTransportContextExtractor<HttpServletRequest> {
+public final class CallerContext implements McpTransportContextExtractor<HttpServletRequest> {
 
     static final String KEY = "io.kmcp.caller";
 
@@ -28,7 +29,7 @@ final class CallerContext implements McpTransportContextExtractor<HttpServletReq
     }
 
     /** The caller a tool acts for; empty when the request was not authenticated as one. */
-    static Optional<Caller> callerOf(McpTransportContext context) {
+    public static Optional<Caller> callerOf(McpTransportContext context) {
         return context != null && context.get(KEY) instanceof Caller caller ? Optional.of(caller) : Optional.empty();
     }
 
