@@ -55,6 +55,12 @@ class HexagonalArchitectureTest {
         }
 
         @Test
+        @DisplayName("tools are declared without the MCP SDK, so both protocol lanes serve the same declarations")
+        void toolsWithoutSdk() {
+            HexagonalRules.TOOLS_DECLARED_WITHOUT_THE_MCP_SDK.check(PRODUCTION);
+        }
+
+        @Test
         @DisplayName("fabric8 types appear only in the Kubernetes adapter")
         void fabric8Confined() {
             HexagonalRules.FABRIC8_ONLY_IN_KUBERNETES_ADAPTER.check(PRODUCTION);

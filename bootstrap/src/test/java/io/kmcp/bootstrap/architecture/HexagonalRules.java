@@ -67,6 +67,15 @@ final class HexagonalRules {
             .because("the protocol is a detail of the inbound adapter; McpSchema types must not leak into"
                     + " the core or the wiring");
 
+    static final ArchRule TOOLS_DECLARED_WITHOUT_THE_MCP_SDK = noClasses()
+            .that()
+            .resideInAPackage("io.kmcp.adapters.mcp.tool..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.modelcontextprotocol..")
+            .because("a tool is declared once and served by both protocol lanes; only a lane knows its SDK,"
+                    + " so a new protocol revision touches a lane, never a tool");
+
     static final ArchRule FABRIC8_ONLY_IN_KUBERNETES_ADAPTER = noClasses()
             .that()
             .resideOutsideOfPackage(KUBERNETES_ADAPTER)

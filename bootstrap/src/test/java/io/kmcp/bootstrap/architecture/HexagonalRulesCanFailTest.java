@@ -10,6 +10,7 @@ import io.kmcp.adapters.kubernetes.archfixture.KubernetesAdapterDeleting;
 import io.kmcp.adapters.kubernetes.archfixture.KubernetesAdapterSpeakingMcp;
 import io.kmcp.adapters.mcp.archfixture.McpAdapterReachingIntoKubernetesAdapter;
 import io.kmcp.adapters.mcp.archfixture.WiringOutsideBootstrap;
+import io.kmcp.adapters.mcp.tool.archfixture.ToolSpeakingTheSdk;
 import io.kmcp.application.archfixture.ApplicationUsingFabric8;
 import io.kmcp.domain.archfixture.DomainUsingSpring;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +27,8 @@ class HexagonalRulesCanFailTest {
                     McpAdapterReachingIntoKubernetesAdapter.class,
                     WiringOutsideBootstrap.class,
                     KubernetesAdapterSpeakingMcp.class,
-                    KubernetesAdapterDeleting.class);
+                    KubernetesAdapterDeleting.class,
+                    ToolSpeakingTheSdk.class);
 
     @Test
     @DisplayName("a domain class using Spring breaks 'domain depends on the JDK only'")
@@ -96,6 +98,15 @@ class HexagonalRulesCanFailTest {
     @DisplayName("a @Bean method outside bootstrap is caught")
     void beanRule() {
         assertViolation(HexagonalRules.NO_BEAN_FACTORIES_OUTSIDE_BOOTSTRAP, "hiddenBean()", "@Bean");
+    }
+
+    @Test
+    @DisplayName("a tool that builds an SDK result itself breaks 'tools declared without the MCP SDK'")
+    void toolRule() {
+        assertViolation(
+                HexagonalRules.TOOLS_DECLARED_WITHOUT_THE_MCP_SDK,
+                "ToolSpeakingTheSdk",
+                "io.modelcontextprotocol.spec.McpSchema$CallToolResult");
     }
 
     private static void assertViolation(ArchRule rule, String offender, String detail) {

@@ -38,6 +38,30 @@ class CommandLineFlagsTest {
     }
 
     @Test
+    @DisplayName(
+            "--request-state-key-file may be repeated for rotation: the files make one list, the signing one first")
+    void requestStateKeys(@TempDir Path dir) throws IOException {
+        String current =
+                Files.writeString(dir.resolve("current"), "k".repeat(32)).toString();
+        String previous =
+                Files.writeString(dir.resolve("previous"), "p".repeat(32)).toString();
+
+        assertThat(CommandLineFlags.toSpringArguments(
+                        "--request-state-key-file", current, "--request-state-key-file=" + previous))
+                .containsExactly("--kmcp.request-state.key-file=" + current + "," + previous);
+    }
+
+    @Test
+    @DisplayName("a request-state key file that is not there is refused before start-up")
+    void missingRequestStateKey(@TempDir Path dir) {
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments(
+                        "--request-state-key-file", dir.resolve("absent").toString()))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessageContaining("--request-state-key-file")
+                .hasMessageContaining("is not a readable file");
+    }
+
+    @Test
     @DisplayName("a certificate authority file without a PEM certificate is refused")
     void caWithoutCertificate(@TempDir Path dir) throws IOException {
         Path notPem = Files.writeString(dir.resolve("ca.crt"), "hello");
