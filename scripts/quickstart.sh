@@ -19,10 +19,15 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+if ! bash scripts/control-plane/build.sh --cached >/dev/null 2>&1; then
+  echo "[quickstart] compiling the Kubernetes control plane from upstream sources (once, about 9 minutes on" \
+    "2 cores; cached under ${XDG_CACHE_HOME:-$HOME/.cache}/k-mcp/control-plane). Progress follows." >&2
+fi
 bash scripts/control-plane/build.sh >/dev/null
 if [ ! -f bootstrap/target/k-mcp.jar ] || [ ! -d adapters-kubernetes/target/test-classes ]; then
-  echo "[quickstart] building k-mcp (once)" >&2
-  mvn -B -q -DskipTests -Dpit.skip=true -Dspotless.check.skip=true install
+  echo "[quickstart] building k-mcp without running its tests (once, a minute or two)" >&2
+  # -DskipTests skips the unit tests, -DskipITs the acceptance suite that Failsafe runs.
+  mvn -B -q -DskipTests -DskipITs -Dpit.skip=true -Dspotless.check.skip=true install
 fi
 classpath_file=adapters-kubernetes/target/quickstart.classpath
 if [ ! -f "$classpath_file" ]; then

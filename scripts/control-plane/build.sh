@@ -4,6 +4,7 @@
 # binaries by version. Idempotent: with a warm cache it only checks that the binaries are there.
 #
 # Usage: scripts/control-plane/build.sh            # builds what is missing, prints the bin dir
+#        scripts/control-plane/build.sh --cached   # exit status 0 when everything is built already
 #        KMCP_K8S_VERSION=v1.35.4 scripts/control-plane/build.sh
 #
 # Layout of the cache (XDG_CACHE_HOME is respected):
@@ -111,6 +112,12 @@ build_single() {
   rm -rf "$dir" && mv "$dir.partial" "$dir"
   log "${name} ${version}: built in $((SECONDS - started))s"
 }
+
+# --cached: only say (exit status) whether every binary is already built, without building anything.
+if [ "${1:-}" = "--cached" ]; then
+  all_present "$K8S_DIR" "${K8S_COMMANDS[@]}" && all_present "$ETCD_DIR" etcd && all_present "$KWOK_DIR" kwok
+  exit
+fi
 
 total=$SECONDS
 # Several test JVMs may ask for the binaries at once: one builds, the others wait and reuse.

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kmcp.adapters.kubernetes.testbed.Established;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
 import java.time.Duration;
 import java.util.List;
@@ -218,15 +219,7 @@ public final class ClusterAdmin {
                 .v1()
                 .customResourceDefinitions()
                 .withName(plural + "." + group)
-                .waitUntilCondition(
-                        crd -> crd != null
-                                && crd.getStatus() != null
-                                && crd.getStatus().getConditions().stream()
-                                        .anyMatch(
-                                                condition -> condition.getType().equals("Established")
-                                                        && condition.getStatus().equals("True")),
-                        30,
-                        java.util.concurrent.TimeUnit.SECONDS);
+                .waitUntilCondition(Established::of, 30, java.util.concurrent.TimeUnit.SECONDS);
         // Established is not yet served: discovery, which k-mcp resolves names against, follows a moment later.
         long deadline = System.nanoTime() + RBAC_PROPAGATION.toNanos();
         while (!served(group + "/v1", plural)) {

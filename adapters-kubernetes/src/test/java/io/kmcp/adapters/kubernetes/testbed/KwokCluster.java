@@ -76,10 +76,7 @@ final class KwokCluster {
                         .customResourceDefinitions()
                         .withName(definition.getMetadata().getName())
                         .get();
-                boolean established = served.getStatus() != null
-                        && served.getStatus().getConditions().stream()
-                                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-                if (!established) {
+                if (!Established.of(served)) {
                     throw new IllegalStateException(definition.getMetadata().getName() + " not established yet");
                 }
             }

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The demo behind {@code scripts/quickstart.sh}: a local control plane, a service account with
  * read-mostly RBAC, a token with the three audiences, and k-mcp started against it, then the client
- * configuration to paste. Ctrl-C stops everything. {@code --check} stops after one health check (for
- * CI and for trying the script).
+ * configuration to paste. Ctrl-C stops everything. {@code --check} makes one real tool call with the
+ * demo token, as a client would, then stops (for CI and for trying the script).
  */
 public final class Quickstart {
 
@@ -80,6 +80,7 @@ public final class Quickstart {
                     Press Ctrl-C to stop k-mcp and the control plane.
                     """, port, ControlPlaneBinaries.kubernetesVersion(), "demo/agent", NAMESPACE, port, token);
             if (checkOnly) {
+                System.out.println("quickstart check: " + firstToolCall(port, token));
                 System.out.println("quickstart check passed");
                 System.exit(0);
             }
@@ -137,6 +138,38 @@ public final class Quickstart {
             Thread.sleep(250);
         }
         throw new IllegalStateException("k-mcp did not answer /health within 90 s");
+    }
+
+    /**
+     * {@code resource_list} of the demo's config maps over MCP 2026-07-28, which needs no session: one
+     * request, as a client sends it. Fails unless the answer lists the welcome config map.
+     */
+    static String firstToolCall(int port, String token) throws IOException, InterruptedException {
+        String body = """
+                {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                 "params": {"name": "resource_list", "arguments": {"resource": "configmaps", "namespace": "%s"},
+                            "_meta": {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
+                                      "io.modelcontextprotocol/clientCapabilities": {}}}}"""
+                .formatted(NAMESPACE);
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("MCP-Protocol-Version", "2026-07-28")
+                                .header("Mcp-Method", "tools/call")
+                                .header("Mcp-Name", "resource_list")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200 || !answer.body().contains("\"isError\":false")
+                || !answer.body().contains("welcome")) {
+            throw new IllegalStateException("the first tool call failed: HTTP " + answer.statusCode() + " "
+                    + answer.body().substring(0, Math.min(answer.body().length(), 500)));
+        }
+        return "resource_list of namespace " + NAMESPACE + " over MCP answered the welcome config map";
     }
 
     private static void stop(Process server, LocalControlPlane cluster) {
