@@ -1,29 +1,34 @@
 package io.kmcp.adapters.mcp.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Which authenticated owner created each MCP session. A session is bound once, when the server hands
- * out its id, and never to anyone else. Entries go when the session is deleted, or when no request
- * has used it for the idle timeout and none is open (a listening stream counts as open), matching the
- * transport's own eviction of idle sessions.
+ * Which authenticated owner created each MCP session of the 2025-11-25 lane. A session is bound
+ * once, when the server hands out its id, and never to anyone else. Entries go when the session is
+ * deleted, or when no request has used it for the idle timeout and none is open (a listening stream
+ * counts as open), matching the transport's own eviction of idle sessions.
+ *
+ * <p>A Caffeine cache with a variable expiry: an entry never expires while a request is open on it,
+ * and expires the idle timeout after the last one ends.
  */
 public final class SessionOwners {
 
-    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final long NEVER = Long.MAX_VALUE;
 
     private final Duration idleTimeout;
     private final int maxPerOwner;
-    private final Clock clock;
-    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
-    private volatile Instant lastSweep;
+    private final Cache<String, Entry> sessions;
+    private final Policy.VarExpiration<String, Entry> expiry;
 
     public SessionOwners(Duration idleTimeout, Clock clock) {
         this(idleTimeout, Integer.MAX_VALUE, clock);
@@ -36,17 +41,21 @@ public final class SessionOwners {
     public SessionOwners(Duration idleTimeout, int maxPerOwner, Clock clock) {
         this.maxPerOwner = maxPerOwner;
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clock, "clock");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("the idle timeout must be positive, was " + idleTimeout);
         }
-        this.lastSweep = clock.instant();
+        this.sessions = Caffeine.newBuilder()
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(new IdleExpiry(idleTimeout.toNanos()))
+                .recordStats()
+                .build();
+        this.expiry = sessions.policy().expireVariably().orElseThrow();
     }
 
     /** Records the owner of a new session; a session id already bound keeps its first owner. */
     void bind(String sessionId, String owner) {
-        sweepIfDue();
-        sessions.putIfAbsent(sessionId, new Entry(owner, clock.instant()));
+        sessions.asMap().putIfAbsent(sessionId, new Entry(owner));
     }
 
     /**
@@ -54,55 +63,45 @@ public final class SessionOwners {
      * known as the owner's. The returned lease must be closed when the request ends.
      */
     Optional<Lease> enter(String sessionId, String owner) {
-        Entry entry = sessions.get(sessionId);
+        Entry entry = sessions.getIfPresent(sessionId);
         if (entry == null || !entry.owner.equals(owner)) {
             return Optional.empty();
         }
         entry.inFlight.incrementAndGet();
-        entry.lastSeen = clock.instant();
+        expiry.setExpiresAfter(sessionId, NEVER, TimeUnit.NANOSECONDS);
         return Optional.of(() -> {
-            entry.lastSeen = clock.instant();
-            entry.inFlight.decrementAndGet();
+            if (entry.inFlight.decrementAndGet() == 0) {
+                expiry.setExpiresAfter(sessionId, idleTimeout);
+            }
         });
     }
 
-    /** True if the owner holds as many sessions as it may; sessions idle past the timeout are dropped first. */
+    /** True if the owner holds as many sessions as it may; sessions idle past the timeout no longer count. */
     boolean isFull(String owner) {
-        sweepIfDue();
-        long held = sessions.values().stream()
-                .filter(entry -> entry.owner.equals(owner))
-                .count();
-        if (held < maxPerOwner) {
-            return false;
-        }
         sweep();
-        return sessions.values().stream()
+        return sessions.asMap().values().stream()
                         .filter(entry -> entry.owner.equals(owner))
                         .count()
                 >= maxPerOwner;
     }
 
     void forget(String sessionId) {
-        sessions.remove(sessionId);
+        sessions.invalidate(sessionId);
     }
 
     int size() {
-        return sessions.size();
+        sweep();
+        return sessions.asMap().size();
     }
 
-    /** Drops sessions idle for longer than the timeout with no request open. */
+    /** Drops the sessions whose idle time is up now, rather than at the cache's next maintenance. */
     void sweep() {
-        Instant now = clock.instant();
-        lastSweep = now;
-        sessions.entrySet()
-                .removeIf(session -> session.getValue().inFlight.get() == 0
-                        && session.getValue().lastSeen.plus(idleTimeout).isBefore(now));
+        sessions.cleanUp();
     }
 
-    private void sweepIfDue() {
-        if (lastSweep.plus(SWEEP_EVERY).isBefore(clock.instant())) {
-            sweep();
-        }
+    /** Hits, misses and evictions, for the metrics of sessions. */
+    public CacheStats stats() {
+        return sessions.stats();
     }
 
     /** One request on a session, open until closed. */
@@ -115,11 +114,27 @@ public final class SessionOwners {
     private static final class Entry {
         final String owner;
         final AtomicInteger inFlight = new AtomicInteger();
-        volatile Instant lastSeen;
 
-        Entry(String owner, Instant now) {
+        Entry(String owner) {
             this.owner = owner;
-            this.lastSeen = now;
+        }
+    }
+
+    /** Idle for the timeout after creation; reads keep the expiry their lease gave them. */
+    private record IdleExpiry(long idleNanos) implements Expiry<String, Entry> {
+        @Override
+        public long expireAfterCreate(String key, Entry entry, long now) {
+            return idleNanos;
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Entry entry, long now, long current) {
+            return current;
+        }
+
+        @Override
+        public long expireAfterRead(String key, Entry entry, long now, long current) {
+            return entry.inFlight.get() > 0 ? current : idleNanos;
         }
     }
 }
