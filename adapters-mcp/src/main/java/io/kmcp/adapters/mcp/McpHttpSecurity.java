@@ -15,6 +15,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
@@ -26,6 +27,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Everything in front of the MCP endpoint, added to the wiring's Spring Security filter chain by
@@ -100,6 +104,7 @@ public final class McpHttpSecurity {
         String path = endpoint.path();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(path)))
+                .cors(cors -> cors.configurationSource(corsFor(path, settings.allowedOrigins())))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
@@ -128,6 +133,31 @@ public final class McpHttpSecurity {
                         new SessionOwnershipFilter(path, sessionOwners, McpHttpSecurity::ownerOf),
                         AuthorizationFilter.class);
         return http;
+    }
+
+    /**
+     * Browsers ask before they send a bearer token across origins: the preflight ({@code OPTIONS}) of an
+     * allowed origin is answered before authentication, which it cannot carry, and the answers let the
+     * page read the session id and the authentication challenge. Origins not allowed never get this
+     * far: the Origin filter refuses them first.
+     */
+    static CorsConfigurationSource corsFor(String path, List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (allowedOrigins.isEmpty()) {
+            return source;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(allowedOrigins.stream()
+                .map(origin -> origin.endsWith(":*") ? origin.substring(0, origin.length() - 1) + "[*]" : origin)
+                .toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+        // Mcp-Param-* headers are named by the tool's arguments, so they cannot be listed in advance.
+        cors.setAllowedHeaders(List.of("*"));
+        cors.setExposedHeaders(List.of("Mcp-Session-Id", "WWW-Authenticate"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofMinutes(10));
+        source.registerCorsConfiguration(path, cors);
+        return source;
     }
 
     private static Optional<String> ownerOf(HttpServletRequest request) {

@@ -65,6 +65,43 @@ class HttpHardeningTest {
     }
 
     @Test
+    @DisplayName(
+            "A browser's preflight from an allowed origin is answered without a token; from another origin it is refused")
+    void corsPreflight() {
+        Map<String, String> preflight = Map.of(
+                "Origin", McpTestApplication.ALLOWED_ORIGIN,
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization, content-type, mcp-protocol-version");
+
+        HttpResponse<String> allowed = http.options("/mcp", preflight);
+        HttpResponse<String> foreign = http.options("/mcp", with(preflight, "Origin", "https://evil.example.com"));
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(McpTestApplication.ALLOWED_ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(headers -> assertThat(headers.toLowerCase()).contains("authorization"));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("An allowed origin's page may read the session id and the authentication challenge")
+    void corsExposesHeaders() {
+        HttpResponse<String> response = http.post(
+                "/mcp",
+                RawHttp.INITIALIZE,
+                with(RawHttp.bearer(TestTokens.valid(ALICE)), "Origin", McpTestApplication.ALLOWED_ORIGIN));
+
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(McpTestApplication.ALLOWED_ORIGIN);
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(exposed -> assertThat(exposed).contains("Mcp-Session-Id"));
+    }
+
+    @Test
     @DisplayName("An unsupported MCP-Protocol-Version gets 400 naming the supported versions")
     void unsupportedProtocolVersionIsRefused() {
         String token = TestTokens.valid(ALICE);

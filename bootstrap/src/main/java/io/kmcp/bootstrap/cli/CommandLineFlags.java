@@ -36,12 +36,15 @@ public final class CommandLineFlags {
             Map.entry("tls-cert", "server.ssl.certificate"),
             Map.entry("tls-key", "server.ssl.certificate-private-key"),
             Map.entry("request-state-key-file", "kmcp.request-state.key-file"),
-            Map.entry("request-state-ttl", "kmcp.request-state.ttl"));
+            Map.entry("request-state-ttl", "kmcp.request-state.ttl"),
+            Map.entry("tools", "kmcp.tools"),
+            Map.entry("disabled-tools", "kmcp.disabled-tools"));
 
     /** Flags that may be given several times; their values make one list, in order. */
     private static final Set<String> REPEATABLE = Set.of("request-state-key-file");
 
-    private static final Map<String, String> SWITCHES = Map.of("verify-with-apiserver", "kmcp.verify-with-apiserver");
+    private static final Map<String, String> SWITCHES =
+            Map.of("verify-with-apiserver", "kmcp.verify-with-apiserver", "read-only", "kmcp.read-only");
 
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
@@ -186,6 +189,7 @@ public final class CommandLineFlags {
             case "tls-key" -> "tls.key";
             case "request-state-key-file" -> "/etc/k-mcp/request-state/key";
             case "request-state-ttl" -> "10m";
+            case "tools", "disabled-tools" -> "workload_diagnose,resource_list";
             default -> "value";
         };
     }
@@ -210,6 +214,9 @@ public final class CommandLineFlags {
                   --allowed-origins LIST      browser origins allowed to call /mcp (default none)
                   --tls-cert F --tls-key F    serve HTTPS with this PEM certificate (chain) and key
                   --verify-with-apiserver     confirm each token with its API server (SelfSubjectReview, cached)
+                  --read-only                 serve no tool that changes a cluster (no resource_apply)
+                  --tools LIST                serve only these tools, e.g. workload_diagnose,resource_list
+                  --disabled-tools LIST       never serve these tools
                   --request-state-key-file F  key (at least 32 bytes) that signs the confirmations of the
                                               sessionless protocol; give the same to every replica; repeat
                                               to rotate: the first signs, every one is accepted

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verifyWithApiserver confirm each verified token with a SelfSubjectReview (cached), so a
  *     revoked bound token stops working before it expires
  * @param allowedOrigins browser origins allowed to call /mcp; requests from any other Origin get 403
+ * @param readOnly serve no tool that changes a cluster ({@code resource_apply}), in any protocol lane
+ * @param tools serve only these tools; empty: all
+ * @param disabledTools never serve these tools
  * @param restrictedTypes types restricted on top of the built-in ones
  * @param requestState how the sessionless protocol's confirmations are signed
  */
@@ -30,6 +33,9 @@ public record KmcpProperties(
         @DefaultValue("k-mcp") String audience,
         @DefaultValue("false") boolean verifyWithApiserver,
         @DefaultValue("true") boolean serviceAccountsOnly,
+        @DefaultValue("false") boolean readOnly,
+        @DefaultValue List<String> tools,
+        @DefaultValue List<String> disabledTools,
         @DefaultValue List<String> allowedNamespaces,
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue List<String> restrictedTypes,

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -53,9 +54,10 @@ class McpConfiguration {
             SummarizeNamespace namespaceOverview,
             SummarizeCluster clusterOverview,
             ListEvents events,
-            ReadPodLogs logs) {
+            ReadPodLogs logs,
+            KmcpProperties properties) {
         Clock clock = Clock.systemUTC();
-        return Tools.of(
+        Tools all = Tools.of(
                 new ResourceListTool(list, clock).declaration(),
                 new ResourceGetTool(get).declaration(),
                 new ResourceTypesTool(types).declaration(),
@@ -65,6 +67,12 @@ class McpConfiguration {
                 new EventsListTool(events, clock).declaration(),
                 new PodLogsTool(logs).declaration(),
                 new ResourceApplyTool(apply).declaration());
+        try {
+            return all.selected(
+                    Set.copyOf(properties.tools()), Set.copyOf(properties.disabledTools()), properties.readOnly());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidConfigurationException("kmcp.tools / kmcp.disabled-tools: " + unknown.getMessage());
+        }
     }
 
     @Bean

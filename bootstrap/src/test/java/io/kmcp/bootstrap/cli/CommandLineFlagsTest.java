@@ -52,6 +52,17 @@ class CommandLineFlagsTest {
     }
 
     @Test
+    @DisplayName("--read-only, --tools and --disabled-tools choose the tools served")
+    void toolSelection() {
+        assertThat(CommandLineFlags.toSpringArguments(
+                        "--read-only", "--tools", "workload_diagnose,resource_list", "--disabled-tools=pod_logs"))
+                .containsExactlyInAnyOrder(
+                        "--kmcp.read-only=true",
+                        "--kmcp.tools=workload_diagnose,resource_list",
+                        "--kmcp.disabled-tools=pod_logs");
+    }
+
+    @Test
     @DisplayName("a request-state key file that is not there is refused before start-up")
     void missingRequestStateKey(@TempDir Path dir) {
         assertThatThrownBy(() -> CommandLineFlags.toSpringArguments(

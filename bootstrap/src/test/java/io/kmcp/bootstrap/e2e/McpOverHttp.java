@@ -56,6 +56,10 @@ final class McpOverHttp implements AutoCloseable {
         client.initialize();
     }
 
+    List<String> toolNames() {
+        return client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+    }
+
     Outcome call(String tool, Map<String, Object> arguments) {
         CallToolResult result = client.callTool(new CallToolRequest(tool, arguments));
         String text = result.content().stream()

@@ -1,6 +1,7 @@
 package io.kmcp.adapters.mcp.tool;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -47,6 +48,36 @@ public final class Tools {
 
     public static Tools of(ToolDeclaration... declarations) {
         return new Tools(List.of(declarations));
+    }
+
+    /**
+     * The tools an operator chose to serve.
+     *
+     * @param enabled only these tools; empty: every tool
+     * @param disabled none of these
+     * @param readOnly no tool that changes the cluster ({@code resource_apply}), in any protocol lane
+     * @throws IllegalArgumentException naming a tool that does not exist, and the tools that do
+     */
+    public Tools selected(Set<String> enabled, Set<String> disabled, boolean readOnly) {
+        Set<String> known = new LinkedHashSet<>(
+                declarations.stream().map(ToolDeclaration::name).toList());
+        for (String name : union(enabled, disabled)) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(
+                        "there is no tool " + name + "; k-mcp serves " + String.join(", ", known));
+            }
+        }
+        return new Tools(declarations.stream()
+                .filter(tool -> enabled.isEmpty() || enabled.contains(tool.name()))
+                .filter(tool -> !disabled.contains(tool.name()))
+                .filter(tool -> !readOnly || tool.readOnly())
+                .toList());
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return all;
     }
 
     public List<ToolDeclaration> declarations() {

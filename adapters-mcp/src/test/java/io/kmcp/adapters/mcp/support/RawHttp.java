@@ -57,6 +57,12 @@ public final class RawHttp {
         }
     }
 
+    public HttpResponse<String> options(String path, Map<String, String> headers) {
+        return send(request(path, headers)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     public HttpResponse<String> delete(String path, Map<String, String> headers) {
         return send(request(path, headers).DELETE().build());
     }

@@ -1,0 +1,61 @@
+package io.kmcp.adapters.mcp.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kmcp.adapters.mcp.support.FakeKubernetes;
+import io.kmcp.adapters.mcp.support.TestClock;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ToolsTest {
+
+    private static final FakeKubernetes KUBERNETES = new FakeKubernetes();
+    private static final Tools ALL = Tools.of(
+            new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration(),
+            new WorkloadDiagnoseTool(KUBERNETES).declaration(),
+            new ResourceApplyTool(KUBERNETES).declaration());
+
+    @Test
+    @DisplayName("Read-only serves every tool but those that change the cluster, and says nothing of applying")
+    void readOnly() {
+        Tools readOnly = ALL.selected(Set.of(), Set.of(), true);
+
+        assertThat(readOnly.declarations())
+                .extracting(ToolDeclaration::name)
+                .containsExactly("resource_list", "workload_diagnose");
+        assertThat(readOnly.instructions()).doesNotContain("resource_apply");
+        assertThat(ALL.instructions()).contains("resource_apply");
+    }
+
+    @Test
+    @DisplayName("An allow-list keeps only its tools, a deny-list drops its tools, in the declared order")
+    void allowAndDeny() {
+        assertThat(ALL.selected(Set.of("resource_apply", "resource_list"), Set.of(), false)
+                        .declarations())
+                .extracting(ToolDeclaration::name)
+                .containsExactly("resource_list", "resource_apply");
+        assertThat(ALL.selected(Set.of(), Set.of("workload_diagnose"), false).declarations())
+                .extracting(ToolDeclaration::name)
+                .containsExactly("resource_list", "resource_apply");
+    }
+
+    @Test
+    @DisplayName("A tool name that does not exist is refused with the names that do")
+    void unknownName() {
+        assertThatThrownBy(() -> ALL.selected(Set.of("resource_delete"), Set.of(), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("there is no tool resource_delete; k-mcp serves resource_list, workload_diagnose,"
+                        + " resource_apply");
+    }
+
+    @Test
+    @DisplayName("Two tools of one name are refused")
+    void duplicateNames() {
+        assertThatThrownBy(() -> Tools.of(
+                        new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration(),
+                        new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration()))
+                .hasMessageContaining("two tools are named resource_list");
+    }
+}
