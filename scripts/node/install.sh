@@ -9,8 +9,11 @@
 set -euo pipefail
 
 NODE_VERSION="${KMCP_NODE_VERSION:-22.23.3}"
+# 2.12.0 speaks both revisions k-mcp serves: 2025-11-25 by default, 2026-07-28 with --protocol-era modern.
 INSPECTOR_VERSION="${KMCP_INSPECTOR_VERSION:-2.12.0}"
-CONFORMANCE_VERSION="${KMCP_CONFORMANCE_VERSION:-0.1.16}"
+# A 0.2.0 prerelease: npm's `latest` (0.1.16) knows no 2026-07-28 scenario and no --requirements, which
+# this one has for both revisions, so one install serves both lanes.
+CONFORMANCE_VERSION="${KMCP_CONFORMANCE_VERSION:-0.2.0-alpha.12}"
 
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/k-mcp"
 mkdir -p "$cache"
