@@ -102,7 +102,8 @@ class HttpHardeningTest {
     }
 
     @Test
-    @DisplayName("An unsupported MCP-Protocol-Version gets 400 naming the supported versions")
+    @DisplayName(
+            "An unsupported MCP-Protocol-Version gets 400 with -32022, the request's id and the supported versions")
     void unsupportedProtocolVersionIsRefused() {
         String token = TestTokens.valid(ALICE);
         String session = http.initializeSession(token);
@@ -118,8 +119,11 @@ class HttpHardeningTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
+                .contains("\"code\":-32022")
+                .contains("\"id\":2")
                 .contains("Unsupported MCP-Protocol-Version '1999-01-01'")
-                .contains("2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26");
+                .contains("\"data\":{\"supported\":[\"2026-07-28\",\"2025-11-25\",\"2025-06-18\",\"2025-03-26\"],"
+                        + "\"requested\":\"1999-01-01\"}");
         assertThat(supported.statusCode()).isEqualTo(200);
     }
 
