@@ -23,6 +23,7 @@ import io.kmcp.application.port.in.ListResources;
 import io.kmcp.application.port.in.ReadPodLogs;
 import io.kmcp.application.port.in.SummarizeCluster;
 import io.kmcp.application.port.in.SummarizeNamespace;
+import io.kmcp.domain.policy.AccessPolicy;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,18 +56,21 @@ class McpConfiguration {
             SummarizeCluster clusterOverview,
             ListEvents events,
             ReadPodLogs logs,
+            AccessPolicy policy,
             KmcpProperties properties) {
         Clock clock = Clock.systemUTC();
         Tools all = Tools.of(
-                new ResourceListTool(list, clock).declaration(),
-                new ResourceGetTool(get).declaration(),
-                new ResourceTypesTool(types).declaration(),
-                new WorkloadDiagnoseTool(diagnose).declaration(),
-                new NamespaceOverviewTool(namespaceOverview, clock).declaration(),
-                new ClusterOverviewTool(clusterOverview, clock).declaration(),
-                new EventsListTool(events, clock).declaration(),
-                new PodLogsTool(logs).declaration(),
-                new ResourceApplyTool(apply).declaration());
+                policy,
+                List.of(
+                        new ResourceListTool(list, clock, policy).declaration(),
+                        new ResourceGetTool(get, policy).declaration(),
+                        new ResourceTypesTool(types, policy).declaration(),
+                        new WorkloadDiagnoseTool(diagnose).declaration(),
+                        new NamespaceOverviewTool(namespaceOverview, clock).declaration(),
+                        new ClusterOverviewTool(clusterOverview, clock).declaration(),
+                        new EventsListTool(events, clock).declaration(),
+                        new PodLogsTool(logs).declaration(),
+                        new ResourceApplyTool(apply, policy).declaration()));
         try {
             return all.selected(
                     Set.copyOf(properties.tools()), Set.copyOf(properties.disabledTools()), properties.readOnly());

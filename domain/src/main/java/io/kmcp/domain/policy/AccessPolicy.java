@@ -146,6 +146,15 @@ public final class AccessPolicy {
                 "The restricted-type entry " + Texts.quote(entry) + " " + problem + "; " + ENTRY_FORMS + ".");
     }
 
+    /**
+     * What this policy restricts, in the words an agent reads in a tool's description: {@code secrets,
+     * service accounts and RBAC objects (rbac.authorization.k8s.io)}, then the operator's entries.
+     */
+    public String inWords() {
+        String builtIn = "secrets, service accounts and RBAC objects (" + RBAC_GROUP + ")";
+        return extraEntries.isEmpty() ? builtIn : builtIn + ", and also " + String.join(", ", extraEntries);
+    }
+
     /** The operator's entries as configured (trimmed). */
     public List<String> extraRestrictions() {
         return extraEntries;

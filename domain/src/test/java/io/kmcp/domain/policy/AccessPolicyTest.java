@@ -31,6 +31,17 @@ class AccessPolicyTest {
 
     private final AccessPolicy builtIn = AccessPolicy.builtIn();
 
+    @Test
+    @DisplayName("says in words what it restricts, the operator's entries after the built-in ones")
+    void inWords() {
+        assertThat(builtIn.inWords())
+                .isEqualTo("secrets, service accounts and RBAC objects (rbac.authorization.k8s.io)");
+        assertThat(AccessPolicy.withExtraRestrictions(List.of("configmaps", "*.example.com"))
+                        .inWords())
+                .isEqualTo("secrets, service accounts and RBAC objects (rbac.authorization.k8s.io), and also"
+                        + " configmaps, *.example.com");
+    }
+
     @Nested
     @DisplayName("built in")
     class BuiltIn {

@@ -11,6 +11,7 @@ import io.kmcp.domain.apply.DocumentPreview;
 import io.kmcp.domain.apply.Manifest;
 import io.kmcp.domain.apply.Position;
 import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.resource.NamespaceName;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ public final class ResourceApplyTool {
             Create or update Kubernetes objects from YAML or JSON manifests with server-side apply (field \
             manager k-mcp; a conflict with another field manager is reported, never forced), with the caller's \
             own permissions. `resourceYAML` holds one or more documents separated by --- lines; kind: List is \
-            expanded. Every document is checked against this server's policy first: secrets, service accounts \
-            and RBAC objects are restricted, and one restricted document refuses the whole request. Then every \
+            expanded. Every document is checked against this server's policy first: %s are restricted, and one \
+            restricted document refuses the whole request. Then every \
             document is dry-run; nothing is applied if any check fails. The plan (per document: will be \
             created, which fields will change, or unchanged) is confirmed once: when the client supports \
             elicitation the user is asked, and confirm: true does not skip that question; otherwise nothing is \
@@ -97,16 +98,23 @@ public final class ResourceApplyTool {
             .collect(Collectors.joining(", ")));
 
     private final ApplyResources applyResources;
+    private final AccessPolicy policy;
 
     public ResourceApplyTool(ApplyResources applyResources) {
+        this(applyResources, AccessPolicy.builtIn());
+    }
+
+    /** @param policy what the description says is restricted */
+    public ResourceApplyTool(ApplyResources applyResources, AccessPolicy policy) {
         this.applyResources = Objects.requireNonNull(applyResources, "applyResources");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     public ToolDeclaration declaration() {
         return new ToolDeclaration(
                 NAME,
                 "Apply Kubernetes manifests",
-                DESCRIPTION,
+                DESCRIPTION.formatted(policy.inWords()),
                 ToolDeclaration.Effect.APPLIES,
                 List.of(RESOURCE_YAML, DRY_RUN, CONFIRM),
                 Json.object(OUTPUT_SCHEMA),

@@ -9,6 +9,7 @@ import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.domain.Texts;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
+import io.kmcp.domain.policy.AccessPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ public final class ResourceGetTool {
             Read one Kubernetes object, with the caller's own permissions, as YAML (without managedFields \
             and the last-applied annotation). `resource` names the type as in resource_list (pods, \
             deployments.apps, apps/v1/Deployment …); `namespace` is required for namespaced types: when it \
-            is missing and the client supports elicitation, the user is asked for it. Secrets, service \
-            accounts and RBAC objects are restricted by this server's policy.""";
+            is missing and the client supports elicitation, the user is asked for it. Restricted by this \
+            server's policy: %s.""";
 
     static final Argument<String> RESOURCE = Argument.requiredText(
             "resource", Limits.RESOURCE, "The type of the object: pod, deployments.apps, apps/v1/Deployment …");
@@ -70,16 +71,23 @@ public final class ResourceGetTool {
             "required", List.of("namespace"));
 
     private final GetResource getResource;
+    private final AccessPolicy policy;
 
     public ResourceGetTool(GetResource getResource) {
+        this(getResource, AccessPolicy.builtIn());
+    }
+
+    /** @param policy what the description says is restricted */
+    public ResourceGetTool(GetResource getResource, AccessPolicy policy) {
         this.getResource = Objects.requireNonNull(getResource, "getResource");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     public ToolDeclaration declaration() {
         return new ToolDeclaration(
                 NAME,
                 "Read a Kubernetes object",
-                DESCRIPTION,
+                DESCRIPTION.formatted(policy.inWords()),
                 ToolDeclaration.Effect.READS,
                 List.of(RESOURCE, OBJECT_NAME, NAMESPACE),
                 Json.object(OUTPUT_SCHEMA),

@@ -6,6 +6,7 @@ import io.kmcp.application.port.in.ListResourcesQuery;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
+import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.resource.ContinueToken;
 import io.kmcp.domain.resource.PageLimit;
 import io.kmcp.domain.type.ResourceType;
@@ -32,8 +33,7 @@ public final class ResourceListTool {
             are in the structured content. When more objects follow, the answer gives a continue token: call \
             again with the same arguments plus `continue`. A large page (more than %d objects, or `summary: true`) \
             is answered with a summary instead of the table: counts per status and namespace, and the unhealthy \
-            objects one line each. Secrets, service accounts and RBAC objects are \
-            restricted by this server's policy.""".formatted(ListSummary.AUTOMATIC_ABOVE);
+            objects one line each. Restricted by this server's policy: %s.""";
 
     static final Argument<String> RESOURCE = Argument.requiredText(
             "resource",
@@ -80,17 +80,24 @@ public final class ResourceListTool {
 
     private final ListResources listResources;
     private final Clock clock;
+    private final AccessPolicy policy;
 
     public ResourceListTool(ListResources listResources, Clock clock) {
+        this(listResources, clock, AccessPolicy.builtIn());
+    }
+
+    /** @param policy what the description says is restricted */
+    public ResourceListTool(ListResources listResources, Clock clock, AccessPolicy policy) {
         this.listResources = Objects.requireNonNull(listResources, "listResources");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     public ToolDeclaration declaration() {
         return new ToolDeclaration(
                 NAME,
                 "List Kubernetes objects",
-                DESCRIPTION,
+                DESCRIPTION.formatted(ListSummary.AUTOMATIC_ABOVE, policy.inWords()),
                 ToolDeclaration.Effect.READS,
                 List.of(RESOURCE, NAMESPACE, LABEL_SELECTOR, FIELD_SELECTOR, LIMIT, CONTINUE, SUMMARY),
                 Json.object(OUTPUT_SCHEMA),

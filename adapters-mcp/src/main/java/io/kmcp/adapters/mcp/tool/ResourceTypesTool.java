@@ -5,6 +5,7 @@ import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.ResourceTypesQuery;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
+import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class ResourceTypesTool {
             Show the resource types the cluster serves and this server allows (like kubectl api-resources): \
             name, short names, apiVersion, scope, kind and verbs. Use it to find the right name or apiVersion \
             of a type, including custom resources, before calling resource_list, resource_get or applying a \
-            manifest. Restricted types (secrets, service accounts, RBAC) are not shown.""";
+            manifest. Restricted types (%s) are not shown.""";
 
     static final Argument<Optional<String>> GROUP = Argument.text(
             "group",
@@ -63,16 +64,23 @@ public final class ResourceTypesTool {
             """;
 
     private final DescribeResourceTypes describeResourceTypes;
+    private final AccessPolicy policy;
 
     public ResourceTypesTool(DescribeResourceTypes describeResourceTypes) {
+        this(describeResourceTypes, AccessPolicy.builtIn());
+    }
+
+    /** @param policy what the description says is restricted */
+    public ResourceTypesTool(DescribeResourceTypes describeResourceTypes, AccessPolicy policy) {
         this.describeResourceTypes = Objects.requireNonNull(describeResourceTypes, "describeResourceTypes");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     public ToolDeclaration declaration() {
         return new ToolDeclaration(
                 NAME,
                 "Show Kubernetes resource types",
-                DESCRIPTION,
+                DESCRIPTION.formatted(policy.inWords()),
                 ToolDeclaration.Effect.READS,
                 List.of(GROUP, NAMESPACED),
                 Json.object(OUTPUT_SCHEMA),

@@ -1,5 +1,6 @@
 package io.kmcp.adapters.mcp.tool;
 
+import io.kmcp.domain.policy.AccessPolicy;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,16 +23,17 @@ public final class Tools {
             type. resource_list answers a page at a time: follow the continue token for more, and narrow \
             with namespace, labelSelector and fieldSelector. resource_get reads one object as YAML. Every \
             tool takes maxChars to bound its text answer; a cut answer says what it left out and how to \
-            get it. Secrets, service accounts and RBAC objects are restricted by this server's policy, and \
-            nothing can be deleted.""";
+            get it. Restricted by this server's policy: %s; and nothing can be deleted.""";
 
     static final String APPLY_INSTRUCTIONS = """
             resource_apply previews every change with a server-side dry run and applies nothing until \
             the user has confirmed the plan; use dryRun: true to see the plan first.""";
 
     private final List<ToolDeclaration> declarations;
+    private final AccessPolicy policy;
 
-    private Tools(List<ToolDeclaration> declarations) {
+    private Tools(List<ToolDeclaration> declarations, AccessPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         Set<String> names = new HashSet<>();
         for (ToolDeclaration declaration : declarations) {
             Objects.requireNonNull(declaration, "declaration");
@@ -42,12 +44,13 @@ public final class Tools {
         this.declarations = List.copyOf(declarations);
     }
 
-    public static Tools of(List<ToolDeclaration> declarations) {
-        return new Tools(declarations);
+    /** The tools, and the policy whose restrictions the instructions name. */
+    public static Tools of(AccessPolicy policy, List<ToolDeclaration> declarations) {
+        return new Tools(declarations, policy);
     }
 
     public static Tools of(ToolDeclaration... declarations) {
-        return new Tools(List.of(declarations));
+        return new Tools(List.of(declarations), AccessPolicy.builtIn());
     }
 
     /**
@@ -67,11 +70,13 @@ public final class Tools {
                         "there is no tool " + name + "; k-mcp serves " + String.join(", ", known));
             }
         }
-        return new Tools(declarations.stream()
-                .filter(tool -> enabled.isEmpty() || enabled.contains(tool.name()))
-                .filter(tool -> !disabled.contains(tool.name()))
-                .filter(tool -> !readOnly || tool.readOnly())
-                .toList());
+        return new Tools(
+                declarations.stream()
+                        .filter(tool -> enabled.isEmpty() || enabled.contains(tool.name()))
+                        .filter(tool -> !disabled.contains(tool.name()))
+                        .filter(tool -> !readOnly || tool.readOnly())
+                        .toList(),
+                policy);
     }
 
     private static Set<String> union(Set<String> first, Set<String> second) {
@@ -87,6 +92,7 @@ public final class Tools {
     /** How to use these tools, as the server's instructions; apply advice only when apply is served. */
     public String instructions() {
         boolean applies = declarations.stream().anyMatch(declaration -> !declaration.readOnly());
-        return applies ? INSTRUCTIONS + " " + APPLY_INSTRUCTIONS : INSTRUCTIONS;
+        String instructions = INSTRUCTIONS.formatted(policy.inWords());
+        return applies ? instructions + " " + APPLY_INSTRUCTIONS : instructions;
     }
 }

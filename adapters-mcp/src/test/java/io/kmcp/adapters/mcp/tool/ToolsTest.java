@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kmcp.adapters.mcp.support.FakeKubernetes;
 import io.kmcp.adapters.mcp.support.TestClock;
+import io.kmcp.domain.policy.AccessPolicy;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,26 @@ class ToolsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("there is no tool resource_delete; k-mcp serves resource_list, workload_diagnose,"
                         + " resource_apply");
+    }
+
+    @Test
+    @DisplayName("The descriptions and instructions name what the configured policy restricts, extras included")
+    void restrictionsFromThePolicy() {
+        AccessPolicy policy = AccessPolicy.withExtraRestrictions(List.of("configmaps"));
+        Tools tools = Tools.of(
+                policy,
+                List.of(
+                        new ResourceListTool(KUBERNETES, TestClock.CLOCK, policy).declaration(),
+                        new ResourceGetTool(KUBERNETES, policy).declaration(),
+                        new ResourceTypesTool(KUBERNETES, policy).declaration(),
+                        new ResourceApplyTool(KUBERNETES, policy).declaration()));
+
+        assertThat(tools.declarations())
+                .allSatisfy(tool -> assertThat(tool.description())
+                        .as(tool.name())
+                        .contains("secrets, service accounts and RBAC objects (rbac.authorization.k8s.io), and also"
+                                + " configmaps"));
+        assertThat(tools.instructions()).contains("and also configmaps");
     }
 
     @Test
