@@ -537,13 +537,13 @@ public final class DiagnosisRules {
         if (!selected(graph, service).isEmpty()) {
             return List.of();
         }
-        String selector = labels(service.selector());
+        String selector = Labels.selector(service.selector());
         List<String> evidence = new ArrayList<>();
         evidence.add("selector " + selector);
         Optional<WorkloadSnapshot> workload = graph.workload();
         workload.filter(snapshot -> !snapshot.templateLabels().isEmpty())
                 .ifPresent(snapshot -> evidence.add("pod template labels of "
-                        + snapshot.ref().display() + ": " + labels(snapshot.templateLabels())));
+                        + snapshot.ref().display() + ": " + Labels.selector(snapshot.templateLabels())));
         endpointCounts(graph).ifPresent(evidence::add);
         return List.of(new Finding(
                 Severity.CRITICAL,
@@ -1100,12 +1100,5 @@ public final class DiagnosisRules {
                 new ArrayList<>(graph.workload().stream().toList());
         workloads.addAll(graph.related());
         return workloads;
-    }
-
-    static String labels(Map<String, String> labels) {
-        return labels.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(label -> label.getKey() + "=" + label.getValue())
-                .collect(Collectors.joining(","));
     }
 }

@@ -1731,12 +1731,5 @@ class DiagnosisRulesTest {
             assertThat(DiagnosisRules.named(List.of("a", "b", "c"))).isEqualTo("a, b, c");
             assertThat(DiagnosisRules.named(List.of("a", "b", "c", "d", "e"))).isEqualTo("a, b, c and 2 more");
         }
-
-        @Test
-        @DisplayName("labels sorted by key, as a selector reads")
-        void labels() {
-            assertThat(DiagnosisRules.labels(Map.of("tier", "web", "app", "shop")))
-                    .isEqualTo("app=shop,tier=web");
-        }
     }
 }
