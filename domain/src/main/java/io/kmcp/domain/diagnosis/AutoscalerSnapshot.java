@@ -2,6 +2,7 @@ package io.kmcp.domain.diagnosis;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A HorizontalPodAutoscaler: what it scales, its bounds and where it stands. */
 public record AutoscalerSnapshot(
@@ -19,5 +20,16 @@ public record AutoscalerSnapshot(
         Objects.requireNonNull(targetKind, "targetKind");
         Objects.requireNonNull(targetName, "targetName");
         conditions = List.copyOf(conditions);
+    }
+
+    public Optional<Condition> condition(String type) {
+        return conditions.stream()
+                .filter(condition -> condition.type().equals(type))
+                .findFirst();
+    }
+
+    /** Asks for as many replicas as it may have, or more; an unknown maximum (0) is never reached. */
+    public boolean wantsMaximum() {
+        return maxReplicas > 0 && desiredReplicas >= maxReplicas;
     }
 }

@@ -12,4 +12,13 @@ public record ClaimSnapshot(ObjectRef ref, String phase, Optional<String> storag
         Objects.requireNonNull(storageClass, "storageClass");
         Objects.requireNonNull(volumeName, "volumeName");
     }
+
+    /** Not bound to a volume: still Pending, or Lost the one it had. */
+    public boolean unbound() {
+        return phase.equals("Pending") || lost();
+    }
+
+    public boolean lost() {
+        return phase.equals("Lost");
+    }
 }

@@ -25,4 +25,14 @@ public record ContainerSnapshot(
         Objects.requireNonNull(lastTermination, "lastTermination");
         Objects.requireNonNull(memoryLimit, "memoryLimit");
     }
+
+    /**
+     * The end that was an OOM kill: the current state, or else the previous instance's, since a
+     * container killed for its memory is restarted and then waits in CrashLoopBackOff.
+     */
+    public Optional<ContainerState> oomKill() {
+        return Optional.of(state)
+                .filter(ContainerState::oomKilled)
+                .or(() -> lastTermination.filter(ContainerState::oomKilled));
+    }
 }

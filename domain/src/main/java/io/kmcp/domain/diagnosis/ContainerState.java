@@ -42,6 +42,26 @@ public record ContainerState(
     }
 
     public boolean waitingWith(String expected) {
-        return phase == Phase.WAITING && reason.filter(expected::equals).isPresent();
+        return waitingReason().filter(expected::equals).isPresent();
+    }
+
+    /** Why the container waits, when it does. */
+    public Optional<String> waitingReason() {
+        return phase == Phase.WAITING ? reason : Optional.empty();
+    }
+
+    /** Ended with exit code 0: an init container in this state is done, not holding its pod back. */
+    public boolean succeeded() {
+        return phase == Phase.TERMINATED && exitCode.filter(code -> code == 0).isPresent();
+    }
+
+    /** Ended with an error; an end without an exit code is neither a success nor a failure. */
+    public boolean failed() {
+        return phase == Phase.TERMINATED && exitCode.filter(code -> code != 0).isPresent();
+    }
+
+    /** Killed by the kernel for using more memory than the container's limit allows. */
+    public boolean oomKilled() {
+        return phase == Phase.TERMINATED && reason.filter("OOMKilled"::equals).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package io.kmcp.domain.diagnosis;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +13,11 @@ import java.util.Objects;
  * @param evidence short lines quoting what the cluster reported
  */
 public record Finding(Severity severity, String cause, ObjectRef subject, String summary, List<String> evidence) {
+
+    /** The order a diagnosis tells its findings in: most severe first, then by cause and subject. */
+    public static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::cause)
+            .thenComparing(finding -> finding.subject().display());
 
     public Finding {
         Objects.requireNonNull(severity, "severity");

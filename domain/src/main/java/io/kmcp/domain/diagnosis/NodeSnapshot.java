@@ -24,4 +24,9 @@ public record NodeSnapshot(
         taints = List.copyOf(taints);
         allocatable = Map.copyOf(allocatable);
     }
+
+    /** Ready, under no pressure, and open to new pods. */
+    public boolean healthy() {
+        return ready && problems.isEmpty() && !unschedulable;
+    }
 }

@@ -60,4 +60,24 @@ public record PodSnapshot(
     public Optional<OwnerRef> controller() {
         return owners.stream().filter(OwnerRef::controller).findFirst();
     }
+
+    /** Whether that object (by kind and name, in the pod's namespace) is the pod's controller. */
+    public boolean controlledBy(ObjectRef owner) {
+        return controller()
+                .filter(controller -> controller.kind().equals(owner.kind())
+                        && controller.name().equals(owner.name()))
+                .isPresent();
+    }
+
+    /** The PodScheduled condition while it is False: gated, or no node fits. */
+    public Optional<Condition> notScheduled() {
+        return condition("PodScheduled").filter(Condition::isFalse);
+    }
+
+    /** The PodScheduled condition when the scheduler found no node for the pod. */
+    public Optional<Condition> unschedulable() {
+        return notScheduled()
+                .filter(condition ->
+                        condition.reason().filter("Unschedulable"::equals).isPresent());
+    }
 }

@@ -13,4 +13,10 @@ public record ServiceSnapshot(ObjectRef ref, String type, Map<String, String> se
         selector = Map.copyOf(selector);
         ports = List.copyOf(ports);
     }
+
+    /** Whether the Service sends traffic to the pod: same namespace, every label of the selector. */
+    public boolean selects(PodSnapshot pod) {
+        return pod.ref().namespace().equals(ref.namespace())
+                && pod.labels().entrySet().containsAll(selector.entrySet());
+    }
 }

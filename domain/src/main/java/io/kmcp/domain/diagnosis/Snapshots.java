@@ -202,7 +202,7 @@ public final class Snapshots {
         List<String> parts = new ArrayList<>();
         Map<String, String> nodeSelector = template.at("spec.nodeSelector").strings();
         if (!nodeSelector.isEmpty()) {
-            parts.add("nodeSelector " + DiagnosisRules.labels(nodeSelector));
+            parts.add("nodeSelector " + Labels.selector(nodeSelector));
         }
         for (Raw claim : raw.at("spec.volumeClaimTemplates").list()) {
             parts.add("volumeClaimTemplate " + claim.at("metadata.name").string("?") + " ("

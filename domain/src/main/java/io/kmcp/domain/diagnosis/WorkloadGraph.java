@@ -1,6 +1,7 @@
 package io.kmcp.domain.diagnosis;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,5 +39,12 @@ public record WorkloadGraph(
         events = List.copyOf(events);
         logs = List.copyOf(logs);
         Objects.requireNonNull(observedAt, "observedAt");
+    }
+
+    /** The workload asked about, then the related ones. */
+    public List<WorkloadSnapshot> workloads() {
+        List<WorkloadSnapshot> workloads = new ArrayList<>(workload.stream().toList());
+        workloads.addAll(related);
+        return workloads;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob: what was asked and what is.
@@ -33,6 +34,9 @@ public record WorkloadSnapshot(
         Map<String, String> templateLabels,
         Optional<String> storageOrNodeHint) {
 
+    /** The controllers that report observedGeneration; Jobs and CronJobs do not. */
+    private static final Set<String> GENERATION_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
+
     public record JobCounts(int active, int succeeded, int failed) {
 
         public static final JobCounts NONE = new JobCounts(0, 0, 0);
@@ -60,5 +64,39 @@ public record WorkloadSnapshot(
 
     public String kind() {
         return ref.kind();
+    }
+
+    public boolean isJob() {
+        return kind().equals("Job");
+    }
+
+    /** Whether the kind has an observedGeneration: for Jobs and CronJobs its absence means nothing. */
+    public boolean reportsObservedGeneration() {
+        return GENERATION_KINDS.contains(kind());
+    }
+
+    /** The controller has not acted on the latest change yet: observedGeneration is behind generation. */
+    public boolean generationNotObserved() {
+        return reportsObservedGeneration() && observedGeneration < generation;
+    }
+
+    /** The Progressing condition of a Deployment past its progress deadline. */
+    public Optional<Condition> progressDeadlineExceeded() {
+        return condition("Progressing")
+                .filter(condition -> condition.isFalse()
+                        && condition
+                                .reason()
+                                .filter("ProgressDeadlineExceeded"::equals)
+                                .isPresent());
+    }
+
+    /** The Complete condition of a Job that completed. */
+    public Optional<Condition> completion() {
+        return condition("Complete").filter(Condition::isTrue);
+    }
+
+    /** The Failed condition of a Job its controller gave up on. */
+    public Optional<Condition> failure() {
+        return condition("Failed").filter(Condition::isTrue);
     }
 }

@@ -5,17 +5,18 @@ import static io.kmcp.domain.fixtures.ManifestFixture.document;
 import static io.kmcp.domain.fixtures.ManifestFixture.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmcp.domain.fixtures.PropertyTest;
+import io.kmcp.domain.fixtures.Samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.MethodSource;
 
-@Label("An apply plan, for any request")
+@DisplayName("An apply plan, for any request")
 class ApplyPlanPropertyTest {
 
     private static final List<Map<String, Object>> POOL = List.of(
@@ -33,9 +34,10 @@ class ApplyPlanPropertyTest {
             document("storage.k8s.io/v1", "StorageClass", null, "fast"),
             document("policy/v1", "PodDisruptionBudget", "team-a", "web"));
 
-    @Property
-    @Label("is a permutation of the request that puts every Namespace and CRD before the documents needing it")
-    void ordersPrerequisitesFirst(@ForAll("requests") List<Manifest> request) {
+    @PropertyTest
+    @MethodSource("requests")
+    @DisplayName("is a permutation of the request that puts every Namespace and CRD before the documents needing it")
+    void ordersPrerequisitesFirst(List<Manifest> request) {
         ApplyPlan plan = ApplyPlan.of(request);
         List<Manifest> ordered = plan.manifests();
 
@@ -54,9 +56,10 @@ class ApplyPlanPropertyTest {
         }
     }
 
-    @Property
-    @Label("documents with equal rank keep their written order")
-    void isStable(@ForAll("requests") List<Manifest> request) {
+    @PropertyTest
+    @MethodSource("requests")
+    @DisplayName("documents with equal rank keep their written order")
+    void isStable(List<Manifest> request) {
         List<Manifest> configMaps = request.stream()
                 .filter(manifest -> manifest.kind().equals("ConfigMap"))
                 .toList();
@@ -68,17 +71,18 @@ class ApplyPlanPropertyTest {
         assertThat(plannedConfigMaps).isEqualTo(configMaps);
     }
 
-    @Provide
-    Arbitrary<List<Manifest>> requests() {
-        return Arbitraries.shuffle(POOL)
-                .flatMap(shuffled -> Arbitraries.integers()
-                        .between(1, shuffled.size())
-                        .map(size -> {
-                            List<Manifest> request = new ArrayList<>();
-                            for (int i = 0; i < size; i++) {
-                                request.add(Manifest.from(i + 1, shuffled.get(i)));
-                            }
-                            return request;
-                        }));
+    /** One to all of the pool's documents, in any order. */
+    static Stream<Named<List<Manifest>>> requests() {
+        return Samples.of(ApplyPlanPropertyTest::request);
+    }
+
+    private static List<Manifest> request(Random random) {
+        List<Map<String, Object>> shuffled = Samples.shuffled(random, POOL);
+        int size = Samples.between(random, 1, shuffled.size());
+        List<Manifest> request = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            request.add(Manifest.from(i + 1, shuffled.get(i)));
+        }
+        return request;
     }
 }

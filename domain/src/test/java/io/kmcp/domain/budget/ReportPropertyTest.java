@@ -2,22 +2,21 @@ package io.kmcp.domain.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmcp.domain.fixtures.PropertyTest;
+import io.kmcp.domain.fixtures.Samples;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.MethodSource;
 
-@Label("A report rendered within any budget")
+@DisplayName("A report rendered within any budget")
 class ReportPropertyTest {
 
     private static final Pattern MARKER = Pattern.compile("… (\\d+) more lines omitted(: .*)?");
@@ -28,16 +27,17 @@ class ReportPropertyTest {
         return builder.build();
     }
 
-    @Property
-    @Label("never exceeds maxChars, and is untouched when it fits")
-    void withinBudget(@ForAll("sections") List<Section> sections, @ForAll @IntRange(min = 200, max = 3000) int max) {
-        Report report = report(sections);
+    @PropertyTest
+    @MethodSource("cases")
+    @DisplayName("never exceeds maxChars, and is untouched when it fits")
+    void withinBudget(Case sample) {
+        Report report = report(sample.sections());
         String whole = report.render(new CharBudget(CharBudget.MAX)).text();
 
-        Rendered rendered = report.render(new CharBudget(max));
+        Rendered rendered = report.render(new CharBudget(sample.max()));
 
-        assertThat(rendered.text().length()).isLessThanOrEqualTo(max);
-        if (whole.length() <= max) {
+        assertThat(rendered.text().length()).isLessThanOrEqualTo(sample.max());
+        if (whole.length() <= sample.max()) {
             assertThat(rendered).isEqualTo(new Rendered(whole, false, 0));
         } else {
             assertThat(rendered.truncated()).isTrue();
@@ -45,11 +45,12 @@ class ReportPropertyTest {
         assertThat(rendered.text()).doesNotEndWith("\n");
     }
 
-    @Property
-    @Label("cuts the least important sections first, from their end, and says how many lines each lost")
-    void leastImportantFirst(
-            @ForAll("sections") List<Section> sections, @ForAll @IntRange(min = 200, max = 3000) int max) {
-        Rendered rendered = report(sections).render(new CharBudget(max));
+    @PropertyTest
+    @MethodSource("cases")
+    @DisplayName("cuts the least important sections first, from their end, and says how many lines each lost")
+    void leastImportantFirst(Case sample) {
+        List<Section> sections = sample.sections();
+        Rendered rendered = report(sections).render(new CharBudget(sample.max()));
         if (rendered.text().contains("… truncated at maxChars=")) {
             return;
         }
@@ -90,35 +91,45 @@ class ReportPropertyTest {
         }
     }
 
-    @Property
-    @Label("renders the same text for the same report")
-    void deterministic(@ForAll("sections") List<Section> sections, @ForAll @IntRange(min = 200, max = 3000) int max) {
-        assertThat(report(sections).render(new CharBudget(max)))
-                .isEqualTo(report(new ArrayList<>(sections)).render(new CharBudget(max)));
+    @PropertyTest
+    @MethodSource("cases")
+    @DisplayName("renders the same text for the same report")
+    void deterministic(Case sample) {
+        assertThat(report(sample.sections()).render(new CharBudget(sample.max())))
+                .isEqualTo(report(new ArrayList<>(sample.sections())).render(new CharBudget(sample.max())));
     }
 
-    /** Sections whose lines are told apart by their start ("s2l5 …"), of lengths from empty to long. */
-    @Provide
-    Arbitrary<List<Section>> sections() {
-        return Arbitraries.integers()
-                .between(0, 6)
-                .flatMap(count -> Combinators.combine(IntStream.range(0, count)
-                                .mapToObj(this::section)
-                                .toList())
-                        .as(List::copyOf));
+    /** Sections to render within a budget of max characters. */
+    record Case(List<Section> sections, int max) {
+
+        @Override
+        public String toString() {
+            return sections.size() + " sections of "
+                    + sections.stream().map(section -> section.lines().size()).toList() + " lines, maxChars "
+                    + max;
+        }
     }
 
-    private Arbitrary<Section> section(int index) {
-        Arbitrary<String> title = Arbitraries.of("", "Findings", "Events of namespace shop", "P" + index);
-        Arbitrary<Integer> priority = Arbitraries.integers().between(0, 3);
-        Arbitrary<List<String>> lines = Arbitraries.integers()
-                .between(0, 40)
-                .list()
-                .ofMaxSize(30)
-                .map(lengths -> IntStream.range(0, lengths.size())
-                        .mapToObj(line -> "s" + index + "l" + line + " " + "é🙂x".repeat(lengths.get(line) / 3))
-                        .toList());
-        Arbitrary<String> hint = Arbitraries.of("", "call events_list with namespace=shop", "x");
-        return Combinators.combine(title, priority, lines, hint).as(Section::new);
+    static Stream<Named<Case>> cases() {
+        return Samples.of(random -> new Case(sections(random), Samples.between(random, 200, 3000)));
+    }
+
+    /** Up to six sections whose lines are told apart by their start ("s2l5 …"), from empty to long. */
+    private static List<Section> sections(Random random) {
+        int count = Samples.between(random, 0, 6);
+        return IntStream.range(0, count)
+                .mapToObj(index -> section(random, index))
+                .toList();
+    }
+
+    private static Section section(Random random, int index) {
+        String title = Samples.oneOf(random, "", "Findings", "Events of namespace shop", "P" + index);
+        int priority = Samples.between(random, 0, 3);
+        List<Integer> lengths = Samples.list(random, 30, lengthOf -> Samples.between(lengthOf, 0, 40));
+        List<String> lines = IntStream.range(0, lengths.size())
+                .mapToObj(line -> "s" + index + "l" + line + " " + "é🙂x".repeat(lengths.get(line) / 3))
+                .toList();
+        String hint = Samples.oneOf(random, "", "call events_list with namespace=shop", "x");
+        return new Section(title, priority, lines, hint);
     }
 }

@@ -1,5 +1,7 @@
 package io.kmcp.domain.diagnosis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kmcp.domain.diagnosis.ContainerState.Phase;
 import io.kmcp.domain.diagnosis.WorkloadSnapshot.JobCounts;
 import java.time.Duration;
@@ -15,37 +17,45 @@ import java.util.Optional;
  * with its ReplicaSet {@code web-7d9f} and pods {@code web-7d9f-a}, {@code -b} …, a Service, nodes,
  * claims, events and logs. Everything is healthy unless a test says otherwise.
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    static final String NS = "shop";
-    static final String HASH = "7d9f";
+    public static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    public static final String NS = "shop";
+    public static final String HASH = "7d9f";
 
-    static final ObjectRef WEB = new ObjectRef("Deployment", NS, "web", "uid-web");
-    static final ObjectRef WEB_RS = new ObjectRef("ReplicaSet", NS, "web-" + HASH, "uid-web-rs");
-    static final ObjectRef WEB_SERVICE = new ObjectRef("Service", NS, "web", "uid-web-svc");
+    public static final ObjectRef WEB = new ObjectRef("Deployment", NS, "web", "uid-web");
+    public static final ObjectRef WEB_RS = new ObjectRef("ReplicaSet", NS, "web-" + HASH, "uid-web-rs");
+    public static final ObjectRef WEB_SERVICE = new ObjectRef("Service", NS, "web", "uid-web-svc");
+
+    public static final String SCHEDULER_MESSAGE = "0/3 nodes are available: 3 Insufficient cpu.";
 
     private Fixtures() {}
 
-    static Instant ago(Duration duration) {
+    /** The one finding a rule made, failing the test when it made none or several. */
+    public static Finding only(List<Finding> findings) {
+        assertThat(findings).hasSize(1);
+        return findings.get(0);
+    }
+
+    public static Instant ago(Duration duration) {
         return NOW.minus(duration);
     }
 
-    static Condition condition(String type, String status) {
+    public static Condition condition(String type, String status) {
         return new Condition(type, status, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    static Condition condition(String type, String status, String reason, String message) {
+    public static Condition condition(String type, String status, String reason, String message) {
         return new Condition(type, status, Optional.of(reason), Optional.of(message), Optional.empty());
     }
 
-    static Condition condition(String type, String status, String reason, Instant lastTransition) {
+    public static Condition condition(String type, String status, String reason, Instant lastTransition) {
         return new Condition(type, status, Optional.of(reason), Optional.empty(), Optional.of(lastTransition));
     }
 
     // Container states.
 
-    static ContainerState running(Instant startedAt) {
+    public static ContainerState running(Instant startedAt) {
         return new ContainerState(
                 Phase.RUNNING,
                 Optional.empty(),
@@ -55,7 +65,7 @@ final class Fixtures {
                 Optional.empty());
     }
 
-    static ContainerState waiting(String reason, String message) {
+    public static ContainerState waiting(String reason, String message) {
         return new ContainerState(
                 Phase.WAITING,
                 Optional.of(reason),
@@ -65,7 +75,7 @@ final class Fixtures {
                 Optional.empty());
     }
 
-    static ContainerState terminated(int exitCode, String reason, Duration ran) {
+    public static ContainerState terminated(int exitCode, String reason, Duration ran) {
         Instant finished = NOW.minusSeconds(30);
         return new ContainerState(
                 Phase.TERMINATED,
@@ -76,7 +86,7 @@ final class Fixtures {
                 Optional.of(finished));
     }
 
-    static ContainerState terminated(int exitCode, String reason, String message) {
+    public static ContainerState terminated(int exitCode, String reason, String message) {
         return new ContainerState(
                 Phase.TERMINATED,
                 Optional.ofNullable(reason),
@@ -88,12 +98,12 @@ final class Fixtures {
 
     // Containers.
 
-    static Container container(String name) {
+    public static Container container(String name) {
         return new Container(name);
     }
 
     /** A container that runs and is ready, unless told otherwise. */
-    static final class Container {
+    public static final class Container {
 
         private final String name;
         private String image;
@@ -109,44 +119,44 @@ final class Fixtures {
             this.image = "registry.example.com/shop/" + name + ":1.4.2";
         }
 
-        Container image(String value) {
+        public Container image(String value) {
             image = value;
             return this;
         }
 
-        Container init() {
+        public Container init() {
             init = true;
             return this;
         }
 
-        Container state(ContainerState value) {
+        public Container state(ContainerState value) {
             state = value;
             ready = value.phase() == Phase.RUNNING && ready;
             return this;
         }
 
-        Container notReady() {
+        public Container notReady() {
             ready = false;
             return this;
         }
 
-        Container restarts(int value) {
+        public Container restarts(int value) {
             restarts = value;
             return this;
         }
 
-        Container last(ContainerState value) {
+        public Container last(ContainerState value) {
             last = Optional.of(value);
             return this;
         }
 
-        Container memoryLimit(String value) {
+        public Container memoryLimit(String value) {
             memoryLimit = Optional.of(value);
             return this;
         }
 
         /** Waiting in CrashLoopBackOff after exiting with code 1 after 2s, 4 restarts. */
-        Container crashLooping() {
+        public Container crashLooping() {
             return state(waiting(
                             "CrashLoopBackOff",
                             "back-off 1m20s restarting failed container=" + name + " pod=web-7d9f-a_shop(uid)"))
@@ -154,7 +164,7 @@ final class Fixtures {
                     .restarts(4);
         }
 
-        ContainerSnapshot build() {
+        public ContainerSnapshot build() {
             return new ContainerSnapshot(name, image, init, ready, restarts, state, last, memoryLimit);
         }
     }
@@ -162,11 +172,11 @@ final class Fixtures {
     // Pods.
 
     /** A pod of the ReplicaSet web-7d9f, Running and ready, with a ready container app. */
-    static Pod pod(String name) {
+    public static Pod pod(String name) {
         return new Pod(name);
     }
 
-    static final class Pod {
+    public static final class Pod {
 
         private ObjectRef ref;
         private String phase = "Running";
@@ -183,66 +193,66 @@ final class Fixtures {
             this.ref = new ObjectRef("Pod", NS, name, "uid-" + name);
         }
 
-        Pod namespace(String namespace) {
+        public Pod namespace(String namespace) {
             ref = new ObjectRef("Pod", namespace, ref.name(), ref.uid());
             return this;
         }
 
-        Pod phase(String value) {
+        public Pod phase(String value) {
             phase = value;
             return this;
         }
 
-        Pod node(String value) {
+        public Pod node(String value) {
             nodeName = Optional.ofNullable(value);
             return this;
         }
 
-        Pod labels(Map<String, String> value) {
+        public Pod labels(Map<String, String> value) {
             labels.clear();
             labels.putAll(value);
             return this;
         }
 
-        Pod ownedBy(OwnerRef... value) {
+        public Pod ownedBy(OwnerRef... value) {
             owners = List.of(value);
             return this;
         }
 
-        Pod condition(Condition value) {
+        public Pod condition(Condition value) {
             conditions.add(value);
             return this;
         }
 
-        Pod with(Container... value) {
+        public Pod with(Container... value) {
             containers.addAll(List.of(value));
             return this;
         }
 
-        Pod claim(String name) {
+        public Pod claim(String name) {
             claims.add(name);
             return this;
         }
 
-        Pod terminating() {
+        public Pod terminating() {
             terminating = true;
             return this;
         }
 
-        Pod ready(boolean value) {
+        public Pod ready(boolean value) {
             ready = value;
             return this;
         }
 
         /** Pending: not scheduled, for the reason the scheduler gives. */
-        Pod unschedulable(String message) {
+        public Pod unschedulable(String message) {
             phase = "Pending";
             nodeName = Optional.empty();
             ready = false;
             return condition(Fixtures.condition("PodScheduled", "False", "Unschedulable", message));
         }
 
-        PodSnapshot build() {
+        public PodSnapshot build() {
             List<Container> all = containers.isEmpty() ? List.of(container("app")) : containers;
             List<ContainerSnapshot> built = all.stream().map(Container::build).toList();
             boolean isReady = ready != null
@@ -269,15 +279,15 @@ final class Fixtures {
 
     // Workloads.
 
-    static Workload deployment(int desired, int ready) {
+    public static Workload deployment(int desired, int ready) {
         return new Workload(WEB).desired(desired).ready(ready);
     }
 
-    static Workload workload(ObjectRef ref) {
+    public static Workload workload(ObjectRef ref) {
         return new Workload(ref);
     }
 
-    static final class Workload {
+    public static final class Workload {
 
         private final ObjectRef ref;
         private Optional<Integer> desired = Optional.of(1);
@@ -297,68 +307,68 @@ final class Fixtures {
             this.ref = ref;
         }
 
-        Workload desired(int value) {
+        public Workload desired(int value) {
             desired = Optional.of(value);
             return this;
         }
 
-        Workload noDesired() {
+        public Workload noDesired() {
             desired = Optional.empty();
             return this;
         }
 
-        Workload ready(int value) {
+        public Workload ready(int value) {
             ready = value;
             return this;
         }
 
-        Workload generations(long metadata, long observed) {
+        public Workload generations(long metadata, long observed) {
             generation = metadata;
             observedGeneration = observed;
             return this;
         }
 
-        Workload condition(Condition value) {
+        public Workload condition(Condition value) {
             conditions.add(value);
             return this;
         }
 
-        Workload ownedBy(OwnerRef value) {
+        public Workload ownedBy(OwnerRef value) {
             owners = List.of(value);
             return this;
         }
 
-        Workload revision(String value) {
+        public Workload revision(String value) {
             revision = Optional.of(value);
             return this;
         }
 
-        Workload job(int active, int succeeded, int failed) {
+        public Workload job(int active, int succeeded, int failed) {
             job = new JobCounts(active, succeeded, failed);
             return this;
         }
 
-        Workload suspended() {
+        public Workload suspended() {
             suspended = true;
             return this;
         }
 
-        Workload backoffLimit(int value) {
+        public Workload backoffLimit(int value) {
             backoffLimit = Optional.of(value);
             return this;
         }
 
-        Workload templateLabels(Map<String, String> value) {
+        public Workload templateLabels(Map<String, String> value) {
             templateLabels = value;
             return this;
         }
 
-        Workload hint(String value) {
+        public Workload hint(String value) {
             hint = Optional.of(value);
             return this;
         }
 
-        WorkloadSnapshot build() {
+        public WorkloadSnapshot build() {
             return new WorkloadSnapshot(
                     ref,
                     Map.of("app", "web"),
@@ -382,21 +392,21 @@ final class Fixtures {
 
     // Other objects.
 
-    static ServiceSnapshot service(Map<String, String> selector) {
+    public static ServiceSnapshot service(Map<String, String> selector) {
         return new ServiceSnapshot(WEB_SERVICE, "ClusterIP", selector, List.of("80/TCP→8080"));
     }
 
-    static EndpointSliceSnapshot slice(int ready, int notReady) {
+    public static EndpointSliceSnapshot slice(int ready, int notReady) {
         return new EndpointSliceSnapshot(
                 new ObjectRef("EndpointSlice", NS, "web-x7k2p", ""), "web", ready, notReady, List.of());
     }
 
-    static NodeSnapshot node(String name, boolean ready, boolean unschedulable, List<Condition> problems) {
+    public static NodeSnapshot node(String name, boolean ready, boolean unschedulable, List<Condition> problems) {
         return new NodeSnapshot(
                 new ObjectRef("Node", "", name, "uid-" + name), ready, unschedulable, problems, List.of(), Map.of());
     }
 
-    static ClaimSnapshot claim(String name, String phase, String storageClass) {
+    public static ClaimSnapshot claim(String name, String phase, String storageClass) {
         return new ClaimSnapshot(
                 new ObjectRef("PersistentVolumeClaim", NS, name, "uid-" + name),
                 phase,
@@ -404,7 +414,7 @@ final class Fixtures {
                 Optional.empty());
     }
 
-    static AutoscalerSnapshot autoscaler(int min, int max, int current, int desired, Condition... conditions) {
+    public static AutoscalerSnapshot autoscaler(int min, int max, int current, int desired, Condition... conditions) {
         return new AutoscalerSnapshot(
                 new ObjectRef("HorizontalPodAutoscaler", NS, "web", "uid-hpa"),
                 "Deployment",
@@ -416,7 +426,7 @@ final class Fixtures {
                 List.of(conditions));
     }
 
-    static EventSnapshot event(String type, String reason, String kind, String name, String message, int count) {
+    public static EventSnapshot event(String type, String reason, String kind, String name, String message, int count) {
         return new EventSnapshot(
                 type,
                 reason,
@@ -428,16 +438,16 @@ final class Fixtures {
                 Optional.of("kubelet"));
     }
 
-    static EventSnapshot warning(String reason, String pod, String message, int count) {
+    public static EventSnapshot warning(String reason, String pod, String message, int count) {
         return event("Warning", reason, "Pod", pod, message, count);
     }
 
-    static LogExcerpt log(String pod, String container, boolean previous, String... lines) {
+    public static LogExcerpt log(String pod, String container, boolean previous, String... lines) {
         return new LogExcerpt(
                 new ObjectRef("Pod", NS, pod, ""), container, previous, List.of(lines), false, Optional.empty());
     }
 
-    static LogExcerpt unavailableLog(String pod, String container, boolean previous, String why) {
+    public static LogExcerpt unavailableLog(String pod, String container, boolean previous, String why) {
         return new LogExcerpt(
                 new ObjectRef("Pod", NS, pod, ""), container, previous, List.of(), false, Optional.of(why));
     }
@@ -445,15 +455,15 @@ final class Fixtures {
     // Graphs.
 
     /** A graph about the Deployment shop/web; add pods and what else the test needs. */
-    static Graph graph() {
+    public static Graph graph() {
         return new Graph(WEB).workload(deployment(3, 3));
     }
 
-    static Graph graph(ObjectRef target) {
+    public static Graph graph(ObjectRef target) {
         return new Graph(target);
     }
 
-    static final class Graph {
+    public static final class Graph {
 
         private final ObjectRef target;
         private Optional<WorkloadSnapshot> workload = Optional.empty();
@@ -471,66 +481,66 @@ final class Fixtures {
             this.target = target;
         }
 
-        Graph workload(Workload value) {
+        public Graph workload(Workload value) {
             workload = Optional.of(value.build());
             return this;
         }
 
-        Graph noWorkload() {
+        public Graph noWorkload() {
             workload = Optional.empty();
             return this;
         }
 
-        Graph related(Workload... value) {
+        public Graph related(Workload... value) {
             for (Workload each : value) {
                 related.add(each.build());
             }
             return this;
         }
 
-        Graph service(ServiceSnapshot value) {
+        public Graph service(ServiceSnapshot value) {
             service = Optional.of(value);
             return this;
         }
 
-        Graph slices(EndpointSliceSnapshot... value) {
+        public Graph slices(EndpointSliceSnapshot... value) {
             slices.addAll(List.of(value));
             return this;
         }
 
-        Graph pods(Pod... value) {
+        public Graph pods(Pod... value) {
             for (Pod each : value) {
                 pods.add(each.build());
             }
             return this;
         }
 
-        Graph nodes(NodeSnapshot... value) {
+        public Graph nodes(NodeSnapshot... value) {
             nodes.addAll(List.of(value));
             return this;
         }
 
-        Graph claims(ClaimSnapshot... value) {
+        public Graph claims(ClaimSnapshot... value) {
             claims.addAll(List.of(value));
             return this;
         }
 
-        Graph autoscalers(AutoscalerSnapshot... value) {
+        public Graph autoscalers(AutoscalerSnapshot... value) {
             autoscalers.addAll(List.of(value));
             return this;
         }
 
-        Graph events(EventSnapshot... value) {
+        public Graph events(EventSnapshot... value) {
             events.addAll(List.of(value));
             return this;
         }
 
-        Graph logs(LogExcerpt... value) {
+        public Graph logs(LogExcerpt... value) {
             logs.addAll(List.of(value));
             return this;
         }
 
-        WorkloadGraph build() {
+        public WorkloadGraph build() {
             return new WorkloadGraph(
                     target, workload, related, service, slices, pods, nodes, claims, autoscalers, events, logs, NOW);
         }
