@@ -9,8 +9,15 @@ import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
 import io.kmcp.application.Caller;
 import io.kmcp.application.Problem;
 import io.kmcp.application.RequestFailedException;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.application.port.out.ResourcePage;
+import io.kmcp.domain.resource.ContinueToken;
+import io.kmcp.domain.resource.FieldSelector;
+import io.kmcp.domain.resource.LabelSelector;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.resource.PageLimit;
+import io.kmcp.domain.resource.ResourceKey;
+import io.kmcp.domain.resource.ResourceQuery;
 import io.kmcp.domain.type.ApiCatalog;
 import io.kmcp.domain.type.ResourceType;
 import java.util.ArrayList;
@@ -92,9 +99,13 @@ class Fabric8ResourceReaderRealClusterTest {
                 .orElseThrow();
     }
 
-    private static ListRequest request(ResourceType type, String namespace, int limit) {
-        return new ListRequest(
-                type, Optional.ofNullable(namespace), Optional.empty(), Optional.empty(), limit, Optional.empty());
+    private static ResourceQuery request(ResourceType type, String namespace, int limit) {
+        ResourceQuery query = ResourceQuery.of(type).withLimit(new PageLimit(limit));
+        return namespace == null ? query : query.inNamespace(new NamespaceName(namespace));
+    }
+
+    private static ResourceKey key(ResourceType type, String namespace, String name) {
+        return new ResourceKey(type, NamespaceName.ofNullable(namespace), new ObjectName(name));
     }
 
     private static List<String> names(ResourcePage page) {
@@ -115,15 +126,15 @@ class Fabric8ResourceReaderRealClusterTest {
 
         ResourcePage second = reader.list(
                 clusterReader,
-                new ListRequest(
-                        configMaps, Optional.of(PAGED), Optional.empty(), Optional.empty(), 2, first.continueToken()));
+                request(configMaps, PAGED, 2)
+                        .continuingFrom(new ContinueToken(first.continueToken().orElseThrow())));
         seen.addAll(names(second));
         assertThat(second.remainingItemCount()).contains(1L);
 
         ResourcePage last = reader.list(
                 clusterReader,
-                new ListRequest(
-                        configMaps, Optional.of(PAGED), Optional.empty(), Optional.empty(), 2, second.continueToken()));
+                request(configMaps, PAGED, 2)
+                        .continuingFrom(new ContinueToken(second.continueToken().orElseThrow())));
         seen.addAll(names(last));
         assertThat(last.continueToken()).isEmpty();
 
@@ -147,22 +158,10 @@ class Fabric8ResourceReaderRealClusterTest {
     void selectors() {
         ResourcePage odd = reader.list(
                 clusterReader,
-                new ListRequest(
-                        configMaps,
-                        Optional.of(PAGED),
-                        Optional.of("app=reader-it,parity in (odd)"),
-                        Optional.empty(),
-                        50,
-                        Optional.empty()));
+                request(configMaps, PAGED, 50).withLabelSelector(new LabelSelector("app=reader-it,parity in (odd)")));
         ResourcePage byName = reader.list(
                 clusterReader,
-                new ListRequest(
-                        configMaps,
-                        Optional.of(PAGED),
-                        Optional.empty(),
-                        Optional.of("metadata.name=cm-3"),
-                        50,
-                        Optional.empty()));
+                request(configMaps, PAGED, 50).withFieldSelector(new FieldSelector("metadata.name=cm-3")));
 
         assertThat(names(odd)).containsExactlyInAnyOrder("cm-1", "cm-3");
         assertThat(names(byName)).containsExactly("cm-3");
@@ -173,22 +172,10 @@ class Fabric8ResourceReaderRealClusterTest {
     void allNamespacesAndClusterScoped() {
         ResourcePage everywhere = reader.list(
                 clusterReader,
-                new ListRequest(
-                        configMaps,
-                        Optional.empty(),
-                        Optional.of("app=reader-it,parity=even"),
-                        Optional.empty(),
-                        50,
-                        Optional.empty()));
+                request(configMaps, null, 50).withLabelSelector(new LabelSelector("app=reader-it,parity=even")));
         ResourcePage ns = reader.list(
                 clusterReader,
-                new ListRequest(
-                        namespaces,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of("metadata.name=" + PAGED),
-                        50,
-                        Optional.empty()));
+                request(namespaces, null, 50).withFieldSelector(new FieldSelector("metadata.name=" + PAGED)));
 
         assertThat(names(everywhere)).containsExactlyInAnyOrder("cm-0", "cm-2", "cm-4", "elsewhere");
         assertThat(names(ns)).containsExactly(PAGED);
@@ -197,9 +184,9 @@ class Fabric8ResourceReaderRealClusterTest {
     @Test
     @DisplayName("get returns the object, and empty for a name that does not exist")
     void get() {
-        Optional<Map<String, Object>> found = reader.get(clusterReader, configMaps, Optional.of(PAGED), "cm-2");
-        Optional<Map<String, Object>> missing = reader.get(clusterReader, configMaps, Optional.of(PAGED), "nope");
-        Optional<Map<String, Object>> namespace = reader.get(clusterReader, namespaces, Optional.empty(), OTHER);
+        Optional<Map<String, Object>> found = reader.get(clusterReader, key(configMaps, PAGED, "cm-2"));
+        Optional<Map<String, Object>> missing = reader.get(clusterReader, key(configMaps, PAGED, "nope"));
+        Optional<Map<String, Object>> namespace = reader.get(clusterReader, key(namespaces, null, OTHER));
 
         assertThat(found)
                 .hasValueSatisfying(object -> assertThat(object.get("data")).isEqualTo(Map.of("name", "cm-2")));
@@ -224,7 +211,7 @@ class Fabric8ResourceReaderRealClusterTest {
                 .hasMessageContaining("ClusterRoleBinding");
         assertThatThrownBy(() -> reader.list(namespaceReader, request(deployments, PAGED, 10)))
                 .hasMessageContaining(subject + " cannot list deployments.apps in namespace " + PAGED);
-        assertThatThrownBy(() -> reader.get(namespaceReader, configMaps, Optional.of(OTHER), "elsewhere"))
+        assertThatThrownBy(() -> reader.get(namespaceReader, key(configMaps, OTHER, "elsewhere")))
                 .hasMessageContaining(subject + " cannot get configmaps in namespace " + OTHER);
     }
 
@@ -232,30 +219,10 @@ class Fabric8ResourceReaderRealClusterTest {
     @DisplayName("a malformed label selector is an invalid argument naming the selector")
     void badSelector() {
         assertThatThrownBy(() -> reader.list(
-                        clusterReader,
-                        new ListRequest(
-                                configMaps,
-                                Optional.of(PAGED),
-                                Optional.of("app==="),
-                                Optional.empty(),
-                                10,
-                                Optional.empty())))
+                        clusterReader, request(configMaps, PAGED, 10).withLabelSelector(new LabelSelector("app==="))))
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo(Problem.Reason.INVALID_ARGUMENT))
                 .hasMessageContaining("selector");
-    }
-
-    @Test
-    @DisplayName("a namespaced get without a namespace, or a cluster-scoped one with, is refused before any request")
-    void namespaceArguments() {
-        assertThatThrownBy(() -> reader.get(clusterReader, configMaps, Optional.empty(), "cm-1"))
-                .isInstanceOfSatisfying(
-                        RequestFailedException.class,
-                        e -> assertThat(e.problem().reason()).isEqualTo(Problem.Reason.NAMESPACE_REQUIRED));
-        assertThatThrownBy(() -> reader.get(clusterReader, namespaces, Optional.of(PAGED), OTHER))
-                .isInstanceOfSatisfying(
-                        RequestFailedException.class,
-                        e -> assertThat(e.problem().reason()).isEqualTo(Problem.Reason.INVALID_ARGUMENT));
     }
 }
