@@ -11,6 +11,7 @@ import io.kmcp.adapters.kubernetes.testbed.ClusterPki;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
 import io.kmcp.application.Caller;
+import io.kmcp.application.KmcpVersion;
 import io.kmcp.application.Problem;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.domain.resource.NamespaceName;
@@ -118,8 +119,7 @@ class Fabric8ClientFactoryRealClusterTest {
                 client ->
                         client.configMaps().inNamespace(NS).withName("keep-me").get());
 
-        String expected = "\"userAgent\":\"k-mcp/" + KmcpVersion.version() + "\"";
-        assertThat(KmcpVersion.version()).isNotEqualTo("unknown");
+        String expected = "\"userAgent\":\"k-mcp/" + KmcpVersion.current() + "\"";
         RealCluster.eventually(() -> {
             assertThat(auditLines(mayDeleteAccount))
                     .anySatisfy(line -> assertThat(line).contains(expected));
