@@ -1,0 +1,78 @@
+package io.kmcp.adapters.kubernetes;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.kmcp.application.Caller;
+import io.kmcp.application.port.out.ClusterUnderContract;
+import io.kmcp.application.port.out.ResourceCatalog;
+import io.kmcp.application.port.out.ResourceCatalogContract;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("fabric8 discovery on a real kube-apiserver answers as a ResourceCatalog must")
+class Fabric8ResourceCatalogContractTest extends ResourceCatalogContract {
+
+    private static final String GROUP = "contract.kmcp.io";
+
+    private final RealClusterUnderContract cluster = RealClusterUnderContract.get();
+    // A catalog of its own for each test, refreshing whenever asked, so no test sees another's cache.
+    private final Fabric8ResourceCatalog catalog =
+            new Fabric8ResourceCatalog(cluster.pool, new DiscoverySettings(Duration.ofMinutes(5), Duration.ZERO));
+
+    @Override
+    protected ResourceCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    protected ClusterUnderContract cluster() {
+        return cluster;
+    }
+
+    @Override
+    protected Caller anotherCaller() {
+        // No RBAC grant at all: discovery is open to every authenticated user.
+        return cluster.cluster.callerFor(cluster.cluster.access().serviceAccount("port-contracts", "nobody"));
+    }
+
+    @Override
+    protected String installWidgets() {
+        cluster.cluster
+                .admin()
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(widgetDefinition())
+                .serverSideApply();
+        return "widgets.v1." + GROUP;
+    }
+
+    private static CustomResourceDefinition widgetDefinition() {
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("widgets." + GROUP)
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(GROUP)
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("Widget")
+                .withPlural("widgets")
+                .withSingular("widget")
+                .withShortNames("wdg")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
+    }
+}
