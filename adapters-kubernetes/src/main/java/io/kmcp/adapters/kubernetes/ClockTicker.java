@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Caffeine's time read from a {@link Clock}, in nanoseconds since the epoch: what the caches compare
- * with token expiries and TTLs, and what tests move by hand.
+ * Caffeine's time read from a {@link Clock}, in nanoseconds since the epoch, so that the caches'
+ * expiries are measured on the same clock as token expiries and TTLs, and tests move it by hand.
  */
 record ClockTicker(Clock clock) implements Ticker {
 
@@ -17,10 +17,7 @@ record ClockTicker(Clock clock) implements Ticker {
 
     @Override
     public long read() {
-        return nanosOf(clock.instant());
-    }
-
-    static long nanosOf(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        Instant now = clock.instant();
+        return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
     }
 }

@@ -44,7 +44,9 @@ public final class Fabric8ResourceCatalog implements ResourceCatalog {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.catalogs = Caffeine.newBuilder()
-                .expireAfter(new UntilSnapshotExpires())
+                // A snapshot lives until its own expiry; reading it does not extend it.
+                .expireAfter(Expiry.writing(
+                        (String cluster, Snapshot snapshot) -> Duration.between(clock.instant(), snapshot.expiresAt)))
                 .ticker(new ClockTicker(clock))
                 .executor(Runnable::run)
                 .recordStats()
@@ -118,29 +120,6 @@ public final class Fabric8ResourceCatalog implements ResourceCatalog {
     private record Snapshot(ApiCatalog catalog, Instant fetchedAt, Instant expiresAt) {
         boolean fetchedWithin(Duration interval, Instant now) {
             return now.isBefore(fetchedAt.plus(interval));
-        }
-    }
-
-    /** A snapshot lives until its own expiry; reading it does not extend it. */
-    private static final class UntilSnapshotExpires implements Expiry<String, Snapshot> {
-
-        private static long remaining(Snapshot snapshot, long now) {
-            return Math.max(0, ClockTicker.nanosOf(snapshot.expiresAt) - now);
-        }
-
-        @Override
-        public long expireAfterCreate(String cluster, Snapshot snapshot, long currentTime) {
-            return remaining(snapshot, currentTime);
-        }
-
-        @Override
-        public long expireAfterUpdate(String cluster, Snapshot snapshot, long currentTime, long currentDuration) {
-            return remaining(snapshot, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(String cluster, Snapshot snapshot, long currentTime, long currentDuration) {
-            return currentDuration;
         }
     }
 }

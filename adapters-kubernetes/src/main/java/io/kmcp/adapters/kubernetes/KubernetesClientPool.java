@@ -52,7 +52,9 @@ public final class KubernetesClientPool implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         this.clients = Caffeine.newBuilder()
                 .maximumSize(settings.maxClients())
-                .expireAfter(new IdleOrTokenExpiry(settings.idleTimeout()))
+                // A client lives until it has been idle too long or its token expires, whichever comes first.
+                .expireAfter(Expiry.accessing((Key key, PooledClient pooled) ->
+                        shorter(settings.idleTimeout(), Duration.between(clock.instant(), pooled.expiresAt))))
                 .ticker(new ClockTicker(clock))
                 .scheduler(Scheduler.systemScheduler())
                 // Evictions and their removal (closing the client) happen on the thread that caused them,
@@ -141,39 +143,15 @@ public final class KubernetesClientPool implements AutoCloseable {
         clients.cleanUp();
     }
 
+    private static Duration shorter(Duration one, Duration other) {
+        Duration shorter = one.compareTo(other) <= 0 ? one : other;
+        return shorter.isNegative() ? Duration.ZERO : shorter;
+    }
+
     /** For tests: the pooled clients. */
     List<KubernetesClient> pooledClients() {
         clients.cleanUp();
         return clients.asMap().values().stream().map(pooled -> pooled.client).toList();
-    }
-
-    /** A client lives until it has been idle too long or its token expires, whichever comes first. */
-    private static final class IdleOrTokenExpiry implements Expiry<Key, PooledClient> {
-
-        private final long idleNanos;
-
-        IdleOrTokenExpiry(Duration idleTimeout) {
-            this.idleNanos = idleTimeout.toNanos();
-        }
-
-        private long remaining(PooledClient pooled, long now) {
-            return Math.max(0, Math.min(idleNanos, ClockTicker.nanosOf(pooled.expiresAt) - now));
-        }
-
-        @Override
-        public long expireAfterCreate(Key key, PooledClient pooled, long currentTime) {
-            return remaining(pooled, currentTime);
-        }
-
-        @Override
-        public long expireAfterUpdate(Key key, PooledClient pooled, long currentTime, long currentDuration) {
-            return remaining(pooled, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(Key key, PooledClient pooled, long currentTime, long currentDuration) {
-            return remaining(pooled, currentTime);
-        }
     }
 
     /** A token is known here only by its fingerprint, so no map, dump, log or metric of the pool holds it. */

@@ -41,10 +41,14 @@ class KubernetesClientPoolTest {
     }
 
     private KubernetesClientPool pool(int maxClients, Clock withClock) {
+        return pool(new PoolSettings(maxClients), withClock);
+    }
+
+    private KubernetesClientPool pool(PoolSettings settings, Clock withClock) {
         Fabric8ClientFactory real = new Fabric8ClientFactory();
         pool = new KubernetesClientPool(
                 clusters,
-                new PoolSettings(maxClients),
+                settings,
                 (connection, token) -> {
                     KubernetesClient client = real.create(connection, token);
                     created.add(client);
@@ -107,16 +111,7 @@ class KubernetesClientPoolTest {
     @Test
     @DisplayName("a client nobody used for the idle timeout is dropped and closed, though its token is valid")
     void idleExpiry() {
-        Fabric8ClientFactory real = new Fabric8ClientFactory();
-        pool = new KubernetesClientPool(
-                clusters,
-                new PoolSettings(10, Duration.ofMinutes(15)),
-                (connection, token) -> {
-                    KubernetesClient client = real.create(connection, token);
-                    created.add(client);
-                    return client;
-                },
-                clock);
+        KubernetesClientPool pool = pool(new PoolSettings(10, Duration.ofMinutes(15)), clock);
         Instant later = START.plus(Duration.ofHours(2));
         KubernetesClient idle = borrow(pool, caller("a", "idle", later));
         KubernetesClient busy = borrow(pool, caller("a", "busy", later));
