@@ -1,12 +1,11 @@
 package io.kmcp.adapters.kubernetes;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.kmcp.application.Caller;
 import io.kmcp.application.port.out.ClusterUnderContract;
 import io.kmcp.application.port.out.ResourceCatalog;
 import io.kmcp.application.port.out.ResourceCatalogContract;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("fabric8 discovery on a real kube-apiserver answers as a ResourceCatalog must")
@@ -37,42 +36,7 @@ class Fabric8ResourceCatalogContractTest extends ResourceCatalogContract {
 
     @Override
     protected String installWidgets() {
-        cluster.cluster
-                .admin()
-                .apiextensions()
-                .v1()
-                .customResourceDefinitions()
-                .resource(widgetDefinition())
-                .serverSideApply();
+        cluster.cluster.access().customResourceDefinition(GROUP, "Widget", "widgets", List.of("wdg"));
         return "widgets.v1." + GROUP;
-    }
-
-    private static CustomResourceDefinition widgetDefinition() {
-        return new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName("widgets." + GROUP)
-                .endMetadata()
-                .withNewSpec()
-                .withGroup(GROUP)
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind("Widget")
-                .withPlural("widgets")
-                .withSingular("widget")
-                .withShortNames("wdg")
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
     }
 }
