@@ -34,7 +34,7 @@ public final class GetResourceService implements GetResource {
         Optional<NamespaceName> namespace = Inputs.valid(() -> query.namespace().flatMap(NamespaceName::ofNullable));
         ResourceType type = types.resolve(caller, query.resource(), Verb.GET);
         ResourceKey key = key(type, namespace, objectName);
-        String name = '"' + objectName.value() + '"';
+        String name = quoted(objectName);
         return reader.get(caller, key)
                 .map(object -> new ResourceDetail(type, KubernetesObjects.withoutNoise(object)))
                 .orElseThrow(() -> new RequestFailedException(
@@ -51,7 +51,7 @@ public final class GetResourceService implements GetResource {
         try {
             return new ResourceKey(type, namespace, objectName);
         } catch (NamespaceScopeException e) {
-            String name = '"' + objectName.value() + '"';
+            String name = quoted(objectName);
             throw e.namespaceMissing()
                     ? new RequestFailedException(
                             Reason.NAMESPACE_REQUIRED,
@@ -62,5 +62,9 @@ public final class GetResourceService implements GetResource {
                             type.fullyQualifiedName() + " is cluster-scoped, so " + name
                                     + " is in no namespace; leave the `namespace` argument out.");
         }
+    }
+
+    private static String quoted(ObjectName name) {
+        return '"' + name.value() + '"';
     }
 }
