@@ -1,5 +1,6 @@
 package io.kmcp.bootstrap;
 
+import io.kmcp.application.KmcpVersion;
 import io.kmcp.bootstrap.cli.AuditCommand;
 import io.kmcp.bootstrap.cli.CommandLineFlags;
 import io.kmcp.bootstrap.cli.InvalidFlagException;
@@ -41,7 +42,6 @@ public class KmcpApplication {
     }
 
     static String version() {
-        String version = KmcpApplication.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return KmcpVersion.current();
     }
 }

@@ -3,8 +3,6 @@ package io.kmcp.acceptance.driver;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
@@ -184,37 +182,7 @@ public final class ClusterAdmin {
 
     /** Installs a namespaced custom resource type with a schema that keeps any field, and waits until it is served. */
     public void customResourceDefinition(String group, String kind, String plural, List<String> shortNames) {
-        CustomResourceDefinition definition = new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName(plural + "." + group)
-                .endMetadata()
-                .withNewSpec()
-                .withGroup(group)
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind(kind)
-                .withPlural(plural)
-                .withSingular(kind.toLowerCase(java.util.Locale.ROOT))
-                .withShortNames(shortNames)
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
-        client.apiextensions()
-                .v1()
-                .customResourceDefinitions()
-                .resource(definition)
-                .serverSideApply();
+        access.customResourceDefinition(group, kind, plural, shortNames);
         client.apiextensions()
                 .v1()
                 .customResourceDefinitions()

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.kmcp.application.BearerToken;
+import io.kmcp.application.KmcpVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,16 @@ final class Fabric8ClientFactory implements KubernetesClientFactory {
     private final Map<ClusterConnection, TrustManager[]> trustByCluster = new ConcurrentHashMap<>();
 
     Fabric8ClientFactory() {
-        this(KmcpVersion.userAgent());
+        this(userAgent());
     }
 
     Fabric8ClientFactory(String userAgent) {
         this.userAgent = userAgent;
+    }
+
+    /** {@code k-mcp/<version>}, so that the API server's audit log tells k-mcp's requests apart. */
+    static String userAgent() {
+        return "k-mcp/" + KmcpVersion.current();
     }
 
     @Override

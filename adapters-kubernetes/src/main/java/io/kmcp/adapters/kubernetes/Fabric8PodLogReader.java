@@ -45,7 +45,7 @@ public final class Fabric8PodLogReader implements PodLogReader {
                             "get",
                             "pods/log",
                             true,
-                            Optional.of(request.namespace()),
+                            Optional.of(request.namespace().value()),
                             Optional.of(request.pod() + " (container " + request.container()
                                     + (request.previous() ? ", previous instance" : "") + ")")));
         }
@@ -62,7 +62,8 @@ public final class Fabric8PodLogReader implements PodLogReader {
         request.sinceSeconds().ifPresent(seconds -> parameters.add("sinceSeconds=" + seconds));
         request.limitBytes().ifPresent(bytes -> parameters.add("limitBytes=" + bytes));
         String base = masterUrl.endsWith("/") ? masterUrl.substring(0, masterUrl.length() - 1) : masterUrl;
-        return base + "/api/v1/namespaces/" + encode(request.namespace()) + "/pods/" + encode(request.pod()) + "/log?"
+        return base + "/api/v1/namespaces/" + encode(request.namespace().value()) + "/pods/"
+                + encode(request.pod().value()) + "/log?"
                 + String.join("&", parameters);
     }
 

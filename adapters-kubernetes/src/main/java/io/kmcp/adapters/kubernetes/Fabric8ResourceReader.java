@@ -7,18 +7,24 @@ import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kmcp.application.Caller;
-import io.kmcp.application.Problem;
-import io.kmcp.application.RequestFailedException;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.application.port.out.ResourcePage;
 import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.domain.resource.ContinueToken;
+import io.kmcp.domain.resource.FieldSelector;
+import io.kmcp.domain.resource.LabelSelector;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ResourceKey;
+import io.kmcp.domain.resource.ResourceQuery;
 import io.kmcp.domain.type.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Lists and gets objects of any type through fabric8's generic API, with the caller's token. */
+/**
+ * Lists and gets objects of any type through fabric8's generic API, with the caller's token. The
+ * query or key already fits the type's scope, so a namespace here is always one to send.
+ */
 public final class Fabric8ResourceReader implements ResourceReader {
 
     private final KubernetesClientPool pool;
@@ -28,16 +34,17 @@ public final class Fabric8ResourceReader implements ResourceReader {
     }
 
     @Override
-    public ResourcePage list(Caller caller, ListRequest request) {
-        ResourceType type = request.type();
-        Optional<String> namespace = request.namespace();
-        requireNoNamespaceOnClusterScoped(type, namespace);
+    public ResourcePage list(Caller caller, ResourceQuery query) {
+        ResourceType type = query.type();
+        Optional<String> namespace = query.namespace().map(NamespaceName::value);
         ClusterConnection cluster = pool.clusters().connection(caller.cluster());
         ListOptions options = new ListOptionsBuilder()
-                .withLimit((long) request.limit())
-                .withContinue(request.continueToken().orElse(null))
-                .withLabelSelector(request.labelSelector().orElse(null))
-                .withFieldSelector(request.fieldSelector().orElse(null))
+                .withLimit((long) query.limit().value())
+                .withContinue(query.continueToken().map(ContinueToken::value).orElse(null))
+                .withLabelSelector(
+                        query.labelSelector().map(LabelSelector::value).orElse(null))
+                .withFieldSelector(
+                        query.fieldSelector().map(FieldSelector::value).orElse(null))
                 .build();
         try {
             return pool.withClient(caller, client -> {
@@ -60,15 +67,10 @@ public final class Fabric8ResourceReader implements ResourceReader {
     }
 
     @Override
-    public Optional<Map<String, Object>> get(
-            Caller caller, ResourceType type, Optional<String> namespace, String name) {
-        Objects.requireNonNull(name, "name");
-        requireNoNamespaceOnClusterScoped(type, namespace);
-        if (type.namespaced() && namespace.isEmpty()) {
-            throw new RequestFailedException(
-                    Problem.Reason.NAMESPACE_REQUIRED,
-                    type.groupResource() + " is namespaced: name the namespace of " + name + " as well.");
-        }
+    public Optional<Map<String, Object>> get(Caller caller, ResourceKey key) {
+        ResourceType type = key.type();
+        Optional<String> namespace = key.namespace().map(NamespaceName::value);
+        String name = key.name().value();
         ClusterConnection cluster = pool.clusters().connection(caller.cluster());
         try {
             return pool.withClient(caller, client -> {
@@ -81,15 +83,6 @@ public final class Fabric8ResourceReader implements ResourceReader {
             });
         } catch (KubernetesClientException e) {
             throw Fabric8Problems.translate(e, ApiCall.on(caller, cluster, "get", type, namespace, Optional.of(name)));
-        }
-    }
-
-    static void requireNoNamespaceOnClusterScoped(ResourceType type, Optional<String> namespace) {
-        if (!type.namespaced() && namespace.isPresent()) {
-            throw new RequestFailedException(
-                    Problem.Reason.INVALID_ARGUMENT,
-                    type.groupResource() + " is cluster-scoped, so its objects are in no namespace; leave the"
-                            + " namespace out.");
         }
     }
 }

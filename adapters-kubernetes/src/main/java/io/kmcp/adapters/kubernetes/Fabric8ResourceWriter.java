@@ -8,6 +8,8 @@ import io.kmcp.application.Caller;
 import io.kmcp.application.Problem;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.out.ResourceWriter;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ResourceKey;
 import io.kmcp.domain.type.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Optional;
 /**
  * Server-side apply as the field manager {@code k-mcp}, never forcing: fields another manager owns
  * stay theirs, and the conflict is reported. Unknown fields are errors (strict field validation), so
- * a typo in a manifest is reported instead of silently dropped.
+ * a typo in a manifest is reported instead of silently dropped. The key already fits the type's
+ * scope, so a namespaced object always goes to the namespace its document names, never a default.
  */
 public final class Fabric8ResourceWriter implements ResourceWriter {
 
@@ -31,26 +34,14 @@ public final class Fabric8ResourceWriter implements ResourceWriter {
     }
 
     @Override
-    public Map<String, Object> apply(Caller caller, ResourceType type, Map<String, Object> object, ApplyMode mode) {
-        Objects.requireNonNull(type, "type");
+    public Map<String, Object> apply(Caller caller, ResourceKey key, Map<String, Object> object, ApplyMode mode) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(mode, "mode");
+        ResourceType type = key.type();
         Map<String, Object> body = withTypeOf(type, object);
-        Map<?, ?> metadata = body.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
-        String name = textOf(metadata.get("name"))
-                .orElseThrow(() -> new RequestFailedException(
-                        Problem.Reason.INVALID_ARGUMENT,
-                        "A " + type.kind() + " document has no metadata.name; server-side apply needs the name of"
-                                + " the object (generateName is not supported)."));
-        Optional<String> namespace = textOf(metadata.get("namespace"));
-        Fabric8ResourceReader.requireNoNamespaceOnClusterScoped(type, namespace);
-        if (type.namespaced() && namespace.isEmpty()) {
-            // Never a silent "default": the agent must say where the object goes.
-            throw new RequestFailedException(
-                    Problem.Reason.NAMESPACE_REQUIRED,
-                    type.groupResource() + " " + name + " is namespaced and its document has no metadata.namespace;"
-                            + " set it.");
-        }
+        String name = key.name().value();
+        Optional<String> namespace = key.namespace().map(NamespaceName::value);
         ClusterConnection cluster = pool.clusters().connection(caller.cluster());
         PatchContext apply = new PatchContext.Builder()
                 .withPatchType(PatchType.SERVER_SIDE_APPLY)
@@ -63,12 +54,10 @@ public final class Fabric8ResourceWriter implements ResourceWriter {
             return pool.withClient(caller, client -> {
                 var resources = Fabric8Objects.resources(client, type);
                 GenericKubernetesResource resource = Fabric8Objects.fromMap(client, body);
+                // The key names the object the request goes to; a body naming another is refused by the API server.
                 GenericKubernetesResource applied = namespace.isPresent()
-                        ? resources
-                                .inNamespace(namespace.get())
-                                .resource(resource)
-                                .patch(apply)
-                        : resources.resource(resource).patch(apply);
+                        ? resources.inNamespace(namespace.get()).withName(name).patch(apply, resource)
+                        : resources.withName(name).patch(apply, resource);
                 return Fabric8Objects.toMap(client, applied, type);
             });
         } catch (KubernetesClientException e) {
@@ -91,9 +80,5 @@ public final class Fabric8ResourceWriter implements ResourceWriter {
                             + "); this is a defect of k-mcp, the document was not applied.");
         }
         return body;
-    }
-
-    private static Optional<String> textOf(Object value) {
-        return value instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
     }
 }

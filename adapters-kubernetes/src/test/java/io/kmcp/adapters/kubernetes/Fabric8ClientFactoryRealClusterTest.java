@@ -11,12 +11,15 @@ import io.kmcp.adapters.kubernetes.testbed.ClusterPki;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
 import io.kmcp.application.Caller;
+import io.kmcp.application.KmcpVersion;
 import io.kmcp.application.Problem;
 import io.kmcp.application.RequestFailedException;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.resource.ResourceKey;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -116,8 +119,7 @@ class Fabric8ClientFactoryRealClusterTest {
                 client ->
                         client.configMaps().inNamespace(NS).withName("keep-me").get());
 
-        String expected = "\"userAgent\":\"k-mcp/" + KmcpVersion.version() + "\"";
-        assertThat(KmcpVersion.version()).isNotEqualTo("unknown");
+        String expected = "\"userAgent\":\"k-mcp/" + KmcpVersion.current() + "\"";
         RealCluster.eventually(() -> {
             assertThat(auditLines(mayDeleteAccount))
                     .anySatisfy(line -> assertThat(line).contains(expected));
@@ -133,7 +135,8 @@ class Fabric8ClientFactoryRealClusterTest {
         io.kmcp.domain.type.ResourceType configMaps = new io.kmcp.domain.type.ResourceType(
                 "", "v1", "ConfigMap", "configmaps", "configmap", List.of("cm"), true, java.util.Set.of());
 
-        assertThatThrownBy(() -> reader.get(kmcpOnly, configMaps, Optional.of(NS), "keep-me"))
+        assertThatThrownBy(() -> reader.get(
+                        kmcpOnly, ResourceKey.namespaced(configMaps, new NamespaceName(NS), new ObjectName("keep-me"))))
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo(Problem.Reason.UNAUTHORIZED));

@@ -10,6 +10,8 @@ import io.kmcp.application.Caller;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.out.LogRequest;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +57,14 @@ class Fabric8PodLogReaderRealClusterTest {
     }
 
     private static LogRequest request(boolean previous, Optional<Integer> tail, Optional<Integer> limitBytes) {
-        return new LogRequest(NAMESPACE, pod, "orders", previous, tail, Optional.empty(), limitBytes);
+        return new LogRequest(
+                new NamespaceName(NAMESPACE),
+                new ObjectName(pod),
+                "orders",
+                previous,
+                tail,
+                Optional.empty(),
+                limitBytes);
     }
 
     @Test

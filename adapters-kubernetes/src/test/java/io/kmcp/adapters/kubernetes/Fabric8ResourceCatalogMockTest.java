@@ -21,8 +21,15 @@ import io.kmcp.domain.type.Verb;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -287,6 +294,62 @@ class Fabric8ResourceCatalogMockTest {
         clock.advance(Duration.ofSeconds(6));
         assertThat(catalog.refreshed(caller())).isNotSameAs(first).isEqualTo(first);
         assertThat(server.getRequestCount()).isGreaterThan(requests);
+    }
+
+    @Test
+    @DisplayName("callers arriving together share one discovery, for a first lookup and for a refresh")
+    void singleFlight() throws Exception {
+        Fabric8ResourceCatalog measure = catalogFor(false);
+        measure.catalog(caller());
+        int perDiscovery = server.getRequestCount();
+        Fabric8ResourceCatalog catalog = new Fabric8ResourceCatalog(pool, DiscoverySettings.defaults(), clock);
+
+        List<ApiCatalog> first = together(8, () -> catalog.catalog(caller()));
+        assertThat(server.getRequestCount()).isEqualTo(2 * perDiscovery);
+        assertThat(first).allSatisfy(answer -> assertThat(answer).isSameAs(first.get(0)));
+
+        clock.advance(Duration.ofSeconds(11));
+        List<ApiCatalog> refreshed = together(8, () -> catalog.refreshed(caller()));
+        assertThat(server.getRequestCount()).isEqualTo(3 * perDiscovery);
+        assertThat(refreshed)
+                .allSatisfy(
+                        answer -> assertThat(answer).isSameAs(refreshed.get(0)).isNotSameAs(first.get(0)));
+    }
+
+    @Test
+    @DisplayName("lookups and discoveries are counted for metrics")
+    void stats() {
+        Fabric8ResourceCatalog catalog = catalogFor(false);
+
+        catalog.catalog(caller());
+        catalog.catalog(caller());
+        catalog.catalog(caller());
+
+        assertThat(catalog.stats().missCount()).isEqualTo(1);
+        assertThat(catalog.stats().hitCount()).isEqualTo(2);
+        assertThat(catalog.stats().loadSuccessCount()).isEqualTo(1);
+    }
+
+    private static <T> List<T> together(int callers, Callable<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

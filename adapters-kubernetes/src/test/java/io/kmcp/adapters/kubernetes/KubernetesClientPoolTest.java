@@ -41,10 +41,14 @@ class KubernetesClientPoolTest {
     }
 
     private KubernetesClientPool pool(int maxClients, Clock withClock) {
+        return pool(new PoolSettings(maxClients), withClock);
+    }
+
+    private KubernetesClientPool pool(PoolSettings settings, Clock withClock) {
         Fabric8ClientFactory real = new Fabric8ClientFactory();
         pool = new KubernetesClientPool(
                 clusters,
-                new PoolSettings(maxClients),
+                settings,
                 (connection, token) -> {
                     KubernetesClient client = real.create(connection, token);
                     created.add(client);
@@ -82,21 +86,59 @@ class KubernetesClientPoolTest {
     }
 
     @Test
-    @DisplayName("beyond the bound the least recently used client is evicted and closed")
+    @DisplayName("beyond the bound a client is evicted and closed; those kept stay open")
     void bound() {
         KubernetesClientPool pool = pool(2, clock);
         Instant later = START.plus(Duration.ofHours(1));
 
-        KubernetesClient one = borrow(pool, caller("a", "one", later));
-        KubernetesClient two = borrow(pool, caller("a", "two", later));
-        borrow(pool, caller("a", "one", later)); // "two" is now the least recently used
-        KubernetesClient three = borrow(pool, caller("a", "three", later));
+        borrow(pool, caller("a", "one", later));
+        borrow(pool, caller("a", "two", later));
+        borrow(pool, caller("a", "one", later));
+        borrow(pool, caller("a", "three", later));
 
         assertThat(pool.size()).isEqualTo(2);
-        assertThat(pool.clientsLeastRecentlyUsedFirst()).containsExactly(one, three);
-        assertThat(two.getHttpClient().isClosed()).isTrue();
-        assertThat(one.getHttpClient().isClosed()).isFalse();
-        assertThat(three.getHttpClient().isClosed()).isFalse();
+        assertThat(created).hasSize(3);
+        assertThat(created)
+                .filteredOn(client -> client.getHttpClient().isClosed())
+                .singleElement()
+                .isNotIn(pool.pooledClients());
+        assertThat(pool.pooledClients())
+                .allSatisfy(
+                        client -> assertThat(client.getHttpClient().isClosed()).isFalse());
+        assertThat(pool.stats().evictionCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a client nobody used for the idle timeout is dropped and closed, though its token is valid")
+    void idleExpiry() {
+        KubernetesClientPool pool = pool(new PoolSettings(10, Duration.ofMinutes(15)), clock);
+        Instant later = START.plus(Duration.ofHours(2));
+        KubernetesClient idle = borrow(pool, caller("a", "idle", later));
+        KubernetesClient busy = borrow(pool, caller("a", "busy", later));
+
+        clock.advance(Duration.ofMinutes(10));
+        borrow(pool, caller("a", "busy", later));
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(pool.pooledClients()).containsExactly(busy);
+        assertThat(idle.getHttpClient().isClosed()).isTrue();
+        assertThat(borrow(pool, caller("a", "idle", later))).isNotSameAs(idle);
+    }
+
+    @Test
+    @DisplayName("hits and misses are counted for metrics")
+    void stats() {
+        KubernetesClientPool pool = pool(10, clock);
+        Instant later = START.plus(Duration.ofHours(1));
+
+        borrow(pool, caller("a", "one", later));
+        borrow(pool, caller("a", "one", later));
+        borrow(pool, caller("a", "one", later));
+        borrow(pool, caller("b", "one", later));
+
+        assertThat(pool.stats().hitCount()).isEqualTo(2);
+        assertThat(pool.stats().missCount()).isEqualTo(2);
+        assertThat(pool.stats().loadSuccessCount()).isEqualTo(2);
     }
 
     @Test
@@ -123,7 +165,7 @@ class KubernetesClientPoolTest {
         clock.advance(Duration.ofMinutes(2));
         borrow(pool, caller("a", "long", START.plus(Duration.ofHours(1))));
 
-        assertThat(pool.clientsLeastRecentlyUsedFirst()).containsExactly(longLived);
+        assertThat(pool.pooledClients()).containsExactly(longLived);
         assertThat(shortLived.getHttpClient().isClosed()).isTrue();
         assertThatThrownBy(() -> borrow(pool, caller("a", "short", START.plus(Duration.ofMinutes(1)))))
                 .isInstanceOf(RequestFailedException.class);
@@ -145,14 +187,16 @@ class KubernetesClientPoolTest {
     }
 
     @Test
-    @DisplayName("a client evicted while a request uses it is closed when that request returns, not under it")
+    @DisplayName("a client dropped while a request uses it is closed when that request returns, not under it")
     void lentClientsAreNotClosedUnderARequest() {
-        KubernetesClientPool pool = pool(1, clock);
+        KubernetesClientPool pool = pool(10, clock);
         Instant later = START.plus(Duration.ofHours(1));
         AtomicReference<Boolean> closedDuringRequest = new AtomicReference<>();
 
-        KubernetesClient first = pool.withClient(caller("a", "first", later), client -> {
-            borrow(pool, caller("a", "second", later)); // evicts "first" from the pool
+        KubernetesClient first = pool.withClient(caller("a", "first", START.plus(Duration.ofMinutes(1))), client -> {
+            clock.advance(Duration.ofMinutes(2)); // its token expires meanwhile
+            borrow(pool, caller("a", "second", later));
+            assertThat(pool.pooledClients()).doesNotContain(client);
             closedDuringRequest.set(client.getHttpClient().isClosed());
             return client;
         });
@@ -160,6 +204,30 @@ class KubernetesClientPoolTest {
         assertThat(closedDuringRequest.get()).isFalse();
         assertThat(first.getHttpClient().isClosed()).isTrue();
         assertThat(pool.size()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a client evicted by the bound while a request uses it is closed only when that request returns")
+    void lentClientsBeyondTheBound() {
+        KubernetesClientPool pool = pool(1, clock);
+        Instant later = START.plus(Duration.ofHours(1));
+        List<Boolean> closedDuringRequest = new ArrayList<>();
+
+        pool.withClient(caller("a", "first", later), first -> {
+            KubernetesClient second = pool.withClient(caller("a", "second", later), client -> {
+                closedDuringRequest.add(first.getHttpClient().isClosed());
+                closedDuringRequest.add(client.getHttpClient().isClosed());
+                return client;
+            });
+            closedDuringRequest.add(first.getHttpClient().isClosed());
+            return second;
+        });
+
+        assertThat(closedDuringRequest).containsOnly(false);
+        assertThat(pool.size()).isEqualTo(1);
+        assertThat(created)
+                .filteredOn(client -> client.getHttpClient().isClosed())
+                .hasSize(1);
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.kmcp.adapters.kubernetes.testbed.TestBedAccess;
 import io.kmcp.adapters.kubernetes.testbed.TestBedAccess.ServiceAccountRef;
 import io.kmcp.application.BearerToken;
 import io.kmcp.application.Caller;
+import io.kmcp.domain.type.ApiCatalog;
+import io.kmcp.domain.type.ResourceType;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,14 @@ final class RealCluster {
         ServiceAccountRef account = access().serviceAccount(namespace, "admin-agent");
         access().grantClusterWide(account, "cluster-admin");
         return callerFor(account);
+    }
+
+    /** The type of that fully-qualified name, as the cluster's discovery describes it. */
+    static ResourceType type(ApiCatalog catalog, String fullyQualifiedName) {
+        return catalog.types().stream()
+                .filter(type -> type.fullyQualifiedName().equals(fullyQualifiedName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(fullyQualifiedName + " not discovered"));
     }
 
     /** RBAC changes reach the authoriser through an informer, so a grant takes effect a moment later. */

@@ -22,7 +22,8 @@ import io.kmcp.domain.apply.Manifests;
 import io.kmcp.domain.apply.PlannedChange;
 import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.policy.PolicyDecision;
-import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.NamespaceScopeException;
+import io.kmcp.domain.resource.ResourceKey;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.util.ArrayList;
@@ -79,10 +80,10 @@ public final class ApplyResourcesService implements ApplyResources {
         // Every type is resolved (and checked against the policy again, now by discovery) before any
         // dry run, so a bad document fails the request before the cluster is asked anything else. Only a
         // kind that a CRD of this request defines cannot be: discovery serves it once that CRD is applied.
-        Map<ApplyPlan.Step, ResourceType> resolved = new IdentityHashMap<>();
+        Map<ApplyPlan.Step, ResourceKey> resolved = new IdentityHashMap<>();
         for (ApplyPlan.Step step : plan.steps()) {
             if (!kindDefinedByRequest(plan, step)) {
-                resolved.put(step, typeOf(caller, step.manifest()));
+                resolved.put(step, keyOf(step.manifest(), typeOf(caller, step.manifest())));
             }
         }
         List<Previewed> previewed = new ArrayList<>();
@@ -132,12 +133,12 @@ public final class ApplyResourcesService implements ApplyResources {
         }
     }
 
-    private Previewed preview(Caller caller, ApplyPlan.Step step, Optional<ResourceType> resolvedType) {
+    private Previewed preview(Caller caller, ApplyPlan.Step step, Optional<ResourceKey> resolvedKey) {
         Manifest manifest = step.manifest();
         if (!step.canBeDryRunAlone()) {
             String needs = step.prerequisites().stream().map(Object::toString).collect(Collectors.joining(", "));
             return new Previewed(
-                    resolvedType,
+                    resolvedKey,
                     Optional.empty(),
                     new DocumentPreview(
                             manifest,
@@ -145,13 +146,12 @@ public final class ApplyResourcesService implements ApplyResources {
                                     + " of this request to exist first; it will be checked by a dry run right"
                                     + " after that and applied only if the check passes")));
         }
-        ResourceType type = resolvedType.orElseThrow();
-        Optional<Map<String, Object>> live =
-                reader.get(caller, type, namespaceOf(manifest), manifest.name().value());
-        Map<String, Object> dryRun = writer.apply(caller, type, manifest.body(), ApplyMode.DRY_RUN);
+        ResourceKey key = resolvedKey.orElseThrow();
+        Optional<Map<String, Object>> live = reader.get(caller, key);
+        Map<String, Object> dryRun = writer.apply(caller, key, manifest.body(), ApplyMode.DRY_RUN);
         PlannedChange change =
                 live.map(object -> FieldDiff.between(object, dryRun)).orElseGet(PlannedChange.Create::new);
-        return new Previewed(resolvedType, live, new DocumentPreview(manifest, change));
+        return new Previewed(resolvedKey, live, new DocumentPreview(manifest, change));
     }
 
     private static ApplyReport rejected(
@@ -191,19 +191,18 @@ public final class ApplyResourcesService implements ApplyResources {
 
     private ApplyOutcome applyOne(Caller caller, Previewed document) {
         Manifest manifest = document.preview().manifest();
-        ResourceType type;
+        ResourceKey key;
         Optional<Map<String, Object>> live;
         if (document.preview().change() instanceof PlannedChange.CannotPreview) {
             // Its prerequisites exist now: check it as the others were checked before it is applied.
-            type = document.type().orElseGet(() -> deferredTypes.await(() -> typeOf(caller, manifest)));
-            live = reader.get(
-                    caller, type, namespaceOf(manifest), manifest.name().value());
-            writer.apply(caller, type, manifest.body(), ApplyMode.DRY_RUN);
+            key = document.key().orElseGet(() -> keyOf(manifest, deferredTypes.await(() -> typeOf(caller, manifest))));
+            live = reader.get(caller, key);
+            writer.apply(caller, key, manifest.body(), ApplyMode.DRY_RUN);
         } else {
-            type = document.type().orElseThrow();
+            key = document.key().orElseThrow();
             live = document.live();
         }
-        Map<String, Object> applied = writer.apply(caller, type, manifest.body(), ApplyMode.APPLY);
+        Map<String, Object> applied = writer.apply(caller, key, manifest.body(), ApplyMode.APPLY);
         if (live.isEmpty()) {
             return new ApplyOutcome.Created();
         }
@@ -212,21 +211,23 @@ public final class ApplyResourcesService implements ApplyResources {
     }
 
     private ResourceType typeOf(Caller caller, Manifest manifest) {
-        ResourceType type = types.resolve(caller, manifest.typeReference(), Verb.PATCH);
-        if (type.namespaced() && manifest.namespace().isEmpty()) {
+        return types.resolve(caller, manifest.typeReference(), Verb.PATCH);
+    }
+
+    /** The key decides whether the document's namespace fits its type; this only says it in terms of a manifest. */
+    private static ResourceKey keyOf(Manifest manifest, ResourceType type) {
+        try {
+            return new ResourceKey(type, manifest.namespace(), manifest.name());
+        } catch (NamespaceScopeException e) {
             throw new RequestFailedException(
                     Reason.INVALID_ARGUMENT,
-                    manifest.describe() + " is a namespaced " + type.kind()
-                            + " without metadata.namespace; add the namespace it belongs in (k-mcp never"
-                            + " guesses one).");
+                    e.namespaceMissing()
+                            ? manifest.describe() + " is a namespaced " + type.kind()
+                                    + " without metadata.namespace; add the namespace it belongs in (k-mcp never"
+                                    + " guesses one)."
+                            : manifest.describe() + " is a cluster-scoped " + type.kind()
+                                    + " with a metadata.namespace; remove the namespace.");
         }
-        if (!type.namespaced() && manifest.namespace().isPresent()) {
-            throw new RequestFailedException(
-                    Reason.INVALID_ARGUMENT,
-                    manifest.describe() + " is a cluster-scoped " + type.kind()
-                            + " with a metadata.namespace; remove the namespace.");
-        }
-        return type;
     }
 
     /** True if a CRD of the request defines the document's kind, which discovery cannot know before it is applied. */
@@ -237,14 +238,9 @@ public final class ApplyResourcesService implements ApplyResources {
                 .anyMatch(prerequisite -> prerequisite.manifest().isCustomResourceDefinition());
     }
 
-    private static Optional<String> namespaceOf(Manifest manifest) {
-        return manifest.namespace().map(NamespaceName::value);
-    }
-
     /**
-     * A document's preview and what was learned making it, reused when it is applied: the type, unless a
-     * CRD of the request defines it, and the live object, if the document could be dry-run.
+     * A document's preview and what was learned making it, reused when it is applied: the key, unless a
+     * CRD of the request defines its type, and the live object, if the document could be dry-run.
      */
-    private record Previewed(
-            Optional<ResourceType> type, Optional<Map<String, Object>> live, DocumentPreview preview) {}
+    private record Previewed(Optional<ResourceKey> key, Optional<Map<String, Object>> live, DocumentPreview preview) {}
 }

@@ -2,11 +2,17 @@ package io.kmcp.application.service;
 
 import io.kmcp.application.Caller;
 import io.kmcp.application.RequestFailedException;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.application.port.out.LogRequest;
 import io.kmcp.application.port.out.PodLogReader;
 import io.kmcp.application.port.out.ResourcePage;
 import io.kmcp.application.port.out.ResourceReader;
+import io.kmcp.domain.resource.FieldSelector;
+import io.kmcp.domain.resource.LabelSelector;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.resource.PageLimit;
+import io.kmcp.domain.resource.ResourceKey;
+import io.kmcp.domain.resource.ResourceQuery;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.util.ArrayList;
@@ -55,7 +61,11 @@ final class ClusterReads {
         }
     }
 
-    /** One page of a list, up to {@code limit} objects; on failure an empty list and a gap. */
+    /**
+     * One page of a list, up to {@code limit} objects, narrowed to the namespace if the type has
+     * namespaces; on failure an empty list and a gap. A value the domain refuses (a selector built from
+     * an object that is too long to send) is a failure like any other, found before anything is sent.
+     */
     CompletableFuture<Listed> list(
             String what,
             Optional<ResourceType> type,
@@ -69,16 +79,16 @@ final class ClusterReads {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        requests.incrementAndGet();
-                        ResourcePage page = reader.list(
-                                caller,
-                                new ListRequest(
+                        ResourceQuery query = Inputs.valid(() -> new ResourceQuery(
                                         type.get(),
-                                        type.get().namespaced() ? namespace : Optional.empty(),
-                                        labelSelector,
-                                        fieldSelector,
-                                        limit,
-                                        Optional.empty()));
+                                        Optional.empty(),
+                                        labelSelector.map(LabelSelector::new),
+                                        fieldSelector.map(FieldSelector::new),
+                                        new PageLimit(limit),
+                                        Optional.empty())
+                                .within(namespace.map(NamespaceName::new)));
+                        requests.incrementAndGet();
+                        ResourcePage page = reader.list(caller, query);
                         return new Listed(
                                 page.items(),
                                 page.continueToken().isPresent(),
@@ -109,10 +119,15 @@ final class ClusterReads {
                 executor);
     }
 
-    /** One object, failures thrown: for the object the caller asked about. */
+    /**
+     * One object, failures thrown: for the object the caller asked about. The namespace places it only
+     * if its type has namespaces.
+     */
     Optional<Map<String, Object>> getOrThrow(ResourceType type, Optional<String> namespace, String name) {
+        ResourceKey key =
+                Inputs.valid(() -> ResourceKey.within(namespace.map(NamespaceName::new), type, new ObjectName(name)));
         requests.incrementAndGet();
-        return reader.get(caller, type, type.namespaced() ? namespace : Optional.empty(), name);
+        return reader.get(caller, key);
     }
 
     /** A container's log, or the reason it could not be read. */

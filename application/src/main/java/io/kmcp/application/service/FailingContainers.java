@@ -7,6 +7,8 @@ import io.kmcp.domain.diagnosis.LogExcerpt;
 import io.kmcp.domain.diagnosis.LogFilter;
 import io.kmcp.domain.diagnosis.LogLines;
 import io.kmcp.domain.diagnosis.PodSnapshot;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +66,8 @@ final class FailingContainers {
     private static CompletableFuture<LogExcerpt> excerpt(
             ClusterReads reads, String namespace, PodSnapshot pod, String container, boolean previous) {
         LogRequest request = new LogRequest(
-                namespace,
-                pod.ref().name(),
+                new NamespaceName(namespace),
+                new ObjectName(pod.ref().name()),
                 container,
                 previous,
                 Optional.of(DiagnoseWorkloadService.LOG_TAIL_LINES),

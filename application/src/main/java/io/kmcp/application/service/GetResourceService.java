@@ -9,7 +9,9 @@ import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.domain.resource.KubernetesObjects;
 import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.NamespaceScopeException;
 import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.resource.ResourceKey;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.util.Objects;
@@ -29,31 +31,40 @@ public final class GetResourceService implements GetResource {
     @Override
     public ResourceDetail get(Caller caller, GetResourceQuery query) {
         ObjectName objectName = Inputs.valid(() -> new ObjectName(query.name()));
-        String name = '"' + objectName.value() + '"';
         Optional<NamespaceName> namespace = Inputs.valid(() -> query.namespace().flatMap(NamespaceName::ofNullable));
         ResourceType type = types.resolve(caller, query.resource(), Verb.GET);
-        if (type.namespaced() && namespace.isEmpty()) {
-            throw new RequestFailedException(
-                    Reason.NAMESPACE_REQUIRED,
-                    type.fullyQualifiedName() + " is namespaced: give the `namespace` argument to read " + name + ".");
-        }
-        if (!type.namespaced() && namespace.isPresent()) {
-            throw new RequestFailedException(
-                    Reason.INVALID_ARGUMENT,
-                    type.fullyQualifiedName() + " is cluster-scoped, so " + name
-                            + " is in no namespace; leave the `namespace` argument out.");
-        }
-        Optional<String> namespaceValue = namespace.map(NamespaceName::value);
-        return reader.get(caller, type, namespaceValue, objectName.value())
+        ResourceKey key = key(type, namespace, objectName);
+        String name = quoted(objectName);
+        return reader.get(caller, key)
                 .map(object -> new ResourceDetail(type, KubernetesObjects.withoutNoise(object)))
                 .orElseThrow(() -> new RequestFailedException(
                         Reason.NOT_FOUND,
                         type.fullyQualifiedName() + " " + name + " was not found"
-                                + namespaceValue
-                                        .map(ns -> " in namespace " + ns)
-                                        .orElse("")
+                                + namespace.map(ns -> " in namespace " + ns).orElse("")
                                 + "; list " + type.groupResource()
-                                + namespaceValue.map(ns -> " in that namespace").orElse("")
+                                + namespace.map(ns -> " in that namespace").orElse("")
                                 + " to see the names that exist."));
+    }
+
+    /** The key decides whether the namespace fits the type; this only says it in terms of the tool's arguments. */
+    private static ResourceKey key(ResourceType type, Optional<NamespaceName> namespace, ObjectName objectName) {
+        try {
+            return new ResourceKey(type, namespace, objectName);
+        } catch (NamespaceScopeException e) {
+            String name = quoted(objectName);
+            throw e.namespaceMissing()
+                    ? new RequestFailedException(
+                            Reason.NAMESPACE_REQUIRED,
+                            type.fullyQualifiedName() + " is namespaced: give the `namespace` argument to read " + name
+                                    + ".")
+                    : new RequestFailedException(
+                            Reason.INVALID_ARGUMENT,
+                            type.fullyQualifiedName() + " is cluster-scoped, so " + name
+                                    + " is in no namespace; leave the `namespace` argument out.");
+        }
+    }
+
+    private static String quoted(ObjectName name) {
+        return '"' + name.value() + '"';
     }
 }

@@ -6,15 +6,18 @@ import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.EventList;
 import io.kmcp.application.port.in.EventsQuery;
 import io.kmcp.application.port.in.ListEvents;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.application.port.out.ResourcePage;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.domain.Texts;
 import io.kmcp.domain.diagnosis.EventDigest;
 import io.kmcp.domain.diagnosis.EventGroup;
 import io.kmcp.domain.diagnosis.Snapshots;
+import io.kmcp.domain.resource.FieldSelector;
 import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.resource.PageLimit;
+import io.kmcp.domain.resource.ResourceQuery;
+import io.kmcp.domain.resource.SinceSeconds;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.time.Clock;
@@ -36,7 +39,6 @@ public final class ListEventsService implements ListEvents {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-    static final int MAX_SINCE_SECONDS = 30 * 24 * 3600;
 
     /** Events read from the API server at most; a busier scope is reported as truncated. */
     static final int MAX_READ = 2000;
@@ -55,8 +57,7 @@ public final class ListEventsService implements ListEvents {
 
     @Override
     public EventList list(Caller caller, EventsQuery query) {
-        Optional<String> namespace = Inputs.valid(() -> query.namespace().flatMap(NamespaceName::ofNullable))
-                .map(NamespaceName::value);
+        Optional<NamespaceName> namespace = Inputs.valid(() -> query.namespace().flatMap(NamespaceName::ofNullable));
         List<String> fields = new ArrayList<>();
         query.involvedObject().filter(text -> !text.isBlank()).ifPresent(text -> fields.addAll(involved(text)));
         Optional<String> type = query.type().filter(text -> !text.isBlank()).map(ListEventsService::type);
@@ -66,29 +67,19 @@ public final class ListEventsService implements ListEvents {
             throw new RequestFailedException(
                     Reason.INVALID_ARGUMENT, "limit must be between 1 and " + MAX_LIMIT + ", was " + limit + ".");
         }
-        Optional<Instant> since = query.sinceSeconds().map(seconds -> {
-            if (seconds < 1 || seconds > MAX_SINCE_SECONDS) {
-                throw new RequestFailedException(
-                        Reason.INVALID_ARGUMENT,
-                        "sinceSeconds must be between 1 and " + MAX_SINCE_SECONDS + " (30 days), was " + seconds + ".");
-            }
-            return clock.instant().minus(Duration.ofSeconds(seconds));
-        });
+        Optional<Instant> since = Inputs.valid(() -> query.sinceSeconds().map(SinceSeconds::new))
+                .map(seconds -> clock.instant().minus(Duration.ofSeconds(seconds.value())));
+        Optional<FieldSelector> fieldSelector = Inputs.valid(() -> FieldSelector.ofNullable(String.join(",", fields)));
         ResourceType events = types.resolve(caller, "events.v1", Verb.LIST);
         ResourcePage page = reader.list(
                 caller,
-                new ListRequest(
-                        events,
-                        namespace,
-                        Optional.empty(),
-                        fields.isEmpty() ? Optional.empty() : Optional.of(String.join(",", fields)),
-                        MAX_READ,
-                        Optional.empty()));
+                new ResourceQuery(
+                        events, namespace, Optional.empty(), fieldSelector, new PageLimit(MAX_READ), Optional.empty()));
         List<EventGroup> groups = EventDigest.filter(
                 EventDigest.of(page.items().stream().map(Snapshots::event).toList()), type, since);
         List<EventGroup> kept = groups.subList(0, Math.min(limit, groups.size()));
         return new EventList(
-                namespace,
+                namespace.map(NamespaceName::value),
                 kept,
                 page.items().size(),
                 groups.size() - kept.size(),

@@ -4,7 +4,6 @@ import io.kmcp.application.Caller;
 import io.kmcp.application.port.in.ListResources;
 import io.kmcp.application.port.in.ListResourcesQuery;
 import io.kmcp.application.port.in.ResourceList;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.application.port.out.ResourcePage;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.domain.resource.ContinueToken;
@@ -41,7 +40,7 @@ public final class ListResourcesService implements ListResources {
         ResourceQuery resourceQuery =
                 Inputs.valid(() -> new ResourceQuery(type, namespace, labels, fields, limit, continueToken));
 
-        ResourcePage page = reader.list(caller, ListRequest.of(resourceQuery));
+        ResourcePage page = reader.list(caller, resourceQuery);
         return new ResourceList(
                 type,
                 resourceQuery.namespace().map(NamespaceName::value),

@@ -15,6 +15,8 @@ import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.Snapshots;
 import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ObjectName;
+import io.kmcp.domain.resource.ResourceKey;
+import io.kmcp.domain.resource.SinceSeconds;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.util.List;
@@ -34,7 +36,6 @@ public final class ReadPodLogsService implements ReadPodLogs {
     static final int GREP_SCAN_LINES = 20_000;
 
     static final int GREP_SCAN_BYTES = 8 * 1024 * 1024;
-    static final int MAX_SINCE_SECONDS = 30 * 24 * 3600;
 
     /** The annotation kubectl reads to pick a pod's container when none is named. */
     static final String DEFAULT_CONTAINER_ANNOTATION = "kubectl.kubernetes.io/default-container";
@@ -51,21 +52,14 @@ public final class ReadPodLogsService implements ReadPodLogs {
 
     @Override
     public PodLogs read(Caller caller, PodLogsQuery query) {
-        String name = Inputs.valid(() -> new ObjectName(query.name())).value();
-        String namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
+        ObjectName name = Inputs.valid(() -> new ObjectName(query.name()));
+        NamespaceName namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
                 .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED, "Give the `namespace` of pod \"" + name + "\"."))
-                .value();
+                        Reason.NAMESPACE_REQUIRED, "Give the `namespace` of pod \"" + name + "\"."));
         LogFilter filter = Inputs.valid(() -> LogFilter.of(query.grep(), query.tailLines(), query.limitBytes()));
-        query.sinceSeconds().ifPresent(seconds -> {
-            if (seconds < 1 || seconds > MAX_SINCE_SECONDS) {
-                throw new RequestFailedException(
-                        Reason.INVALID_ARGUMENT,
-                        "sinceSeconds must be between 1 and " + MAX_SINCE_SECONDS + " (30 days), was " + seconds + ".");
-            }
-        });
+        Optional<SinceSeconds> since = Inputs.valid(() -> query.sinceSeconds().map(SinceSeconds::new));
         ResourceType podType = types.resolve(caller, "pods.v1", Verb.GET);
-        Map<String, Object> object = reader.get(caller, podType, Optional.of(namespace), name)
+        Map<String, Object> object = reader.get(caller, ResourceKey.namespaced(podType, namespace, name))
                 .orElseThrow(() -> new RequestFailedException(
                         Reason.NOT_FOUND,
                         "No pod named \"" + name + "\" in namespace " + namespace
@@ -81,7 +75,7 @@ public final class ReadPodLogsService implements ReadPodLogs {
                 container,
                 query.previous(),
                 Optional.of(grepping ? GREP_SCAN_LINES : filter.tailLines()),
-                query.sinceSeconds(),
+                since,
                 // The API server cuts at a byte count, possibly mid-line; asking one line's worth more and
                 // trimming here keeps whole lines.
                 Optional.of(grepping ? GREP_SCAN_BYTES : filter.limitBytes() + 4096));

@@ -153,7 +153,8 @@ class ApplyResourcesServiceTest {
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
-                .hasMessageContaining("without metadata.namespace");
+                .hasMessage("document 1 (apps/v1 Deployment web) is a namespaced Deployment without metadata.namespace;"
+                        + " add the namespace it belongs in (k-mcp never guesses one).");
         assertThat(cluster.touchedObjects()).isFalse();
     }
 

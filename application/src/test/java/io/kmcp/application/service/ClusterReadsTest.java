@@ -14,6 +14,8 @@ import io.kmcp.application.port.out.LogRequest;
 import io.kmcp.application.service.ClusterReads.Listed;
 import io.kmcp.application.service.ClusterReads.LogRead;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ObjectName;
 import io.kmcp.domain.type.Verb;
 import java.io.IOException;
 import java.util.List;
@@ -27,8 +29,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The reads of a gathering use case")
 class ClusterReadsTest {
 
-    private static final LogRequest LOG =
-            new LogRequest("shop", "web-a", "app", false, Optional.empty(), Optional.empty(), Optional.empty());
+    private static final LogRequest LOG = new LogRequest(
+            new NamespaceName("shop"),
+            new ObjectName("web-a"),
+            "app",
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
 
     private final FakeCluster cluster = new FakeCluster(WorkloadFixture.CATALOG);
     private final TypeLookup types = new TypeLookup(cluster, AccessPolicy.builtIn());
@@ -76,7 +84,8 @@ class ClusterReadsTest {
 
         assertThat(nodes.items()).hasSize(1);
         assertThat(cluster.listRequests)
-                .extracting(request -> request.namespace().orElse("*"))
+                .extracting(
+                        request -> request.namespace().map(NamespaceName::value).orElse("*"))
                 .containsExactly("*", "shop");
         assertThat(reads.requests()).isEqualTo(2);
     }
@@ -127,6 +136,35 @@ class ClusterReadsTest {
                         "pods of shop could not be listed: RBAC denies pods",
                         "pod web-a could not be read: RBAC denies pods");
         assertThat(reads.requests()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("A selector or name the domain refuses is a gap found before anything is sent")
+    void refusedValues() {
+        ClusterReads reads = reads();
+
+        assertThat(reads.list(
+                                "pods of web",
+                                Optional.of(PODS),
+                                Optional.of("shop"),
+                                Optional.of("app=" + "w".repeat(1024)),
+                                Optional.empty(),
+                                5)
+                        .join())
+                .isSameAs(Listed.NOTHING);
+        assertThat(reads.get("pod Web_A", Optional.of(PODS), Optional.of("shop"), "Web_A")
+                        .join())
+                .isEmpty();
+
+        assertThat(reads.gaps())
+                .containsExactly(
+                        "pods of web could not be listed: The label selector is 1028 characters long; at most 1024 are"
+                                + " accepted. Select with fewer terms.",
+                        "pod Web_A could not be read: The object name 'Web_A' is not a valid Kubernetes name: use at"
+                                + " most 253 lower-case letters, digits, '-' and '.', starting and ending with a letter"
+                                + " or digit (e.g. web-0).");
+        assertThat(reads.requests()).isZero();
+        assertThat(cluster.touchedObjects()).isFalse();
     }
 
     @Test

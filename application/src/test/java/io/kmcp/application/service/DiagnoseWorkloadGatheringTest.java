@@ -25,13 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kmcp.application.port.in.DiagnoseWorkloadQuery;
 import io.kmcp.application.port.in.WorkloadDiagnosis;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.domain.diagnosis.AutoscalerSnapshot;
 import io.kmcp.domain.diagnosis.EventGroup;
 import io.kmcp.domain.diagnosis.Finding;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.WorkloadSnapshot;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.LabelSelector;
+import io.kmcp.domain.resource.ResourceQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ class DiagnoseWorkloadGatheringTest {
                 .toList();
     }
 
-    private List<ListRequest> listsOf(String plural) {
+    private List<ResourceQuery> listsOf(String plural) {
         return cluster.listRequests.stream()
                 .filter(request -> request.type().plural().equals(plural))
                 .toList();
@@ -135,7 +136,7 @@ class DiagnoseWorkloadGatheringTest {
                     .containsExactly("web-9c9c", "web-7d9f", "web-aaaa", "web-zzzz");
             assertThat(listsOf("replicasets"))
                     .singleElement()
-                    .satisfies(request -> assertThat(request.labelSelector()).contains("app=web"));
+                    .satisfies(request -> assertThat(request.labelSelector()).contains(new LabelSelector("app=web")));
         }
 
         @Test
@@ -152,7 +153,7 @@ class DiagnoseWorkloadGatheringTest {
             assertThat(names(diagnosis.graph().pods())).containsExactly("web-7d9f-a", "web-7d9f-b");
             assertThat(listsOf("pods"))
                     .singleElement()
-                    .satisfies(request -> assertThat(request.labelSelector()).contains("app=web"));
+                    .satisfies(request -> assertThat(request.labelSelector()).contains(new LabelSelector("app=web")));
         }
 
         @Test
@@ -271,8 +272,8 @@ class DiagnoseWorkloadGatheringTest {
             assertThat(diagnosis.findings()).extracting(Finding::cause).contains("NoReadyEndpoints");
             assertThat(listsOf("endpointslices"))
                     .singleElement()
-                    .satisfies(
-                            request -> assertThat(request.labelSelector()).contains("kubernetes.io/service-name=web"));
+                    .satisfies(request -> assertThat(request.labelSelector())
+                            .contains(new LabelSelector("kubernetes.io/service-name=web")));
         }
 
         @Test

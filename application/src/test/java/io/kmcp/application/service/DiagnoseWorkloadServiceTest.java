@@ -26,6 +26,7 @@ import io.kmcp.application.port.out.LogRequest;
 import io.kmcp.domain.diagnosis.Finding;
 import io.kmcp.domain.diagnosis.LogExcerpt;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.ObjectName;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -138,7 +139,7 @@ class DiagnoseWorkloadServiceTest {
         service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.of("deployments.apps"), "web", "shop"));
 
         assertThat(logRequests).singleElement().satisfies(request -> {
-            assertThat(request.pod()).isEqualTo("web-7d9f-a");
+            assertThat(request.pod()).isEqualTo(new ObjectName("web-7d9f-a"));
             assertThat(request.container()).isEqualTo("app");
             assertThat(request.previous()).isTrue();
             assertThat(request.tailLines()).contains(DiagnoseWorkloadService.LOG_TAIL_LINES);

@@ -11,6 +11,7 @@ import io.kmcp.domain.diagnosis.LogExcerpt;
 import io.kmcp.domain.diagnosis.ObjectRef;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.ObjectName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -141,7 +142,7 @@ class FailingContainersTest {
                 excerpts(pod("web-a", restarted("app", 4, state(Phase.WAITING, "CrashLoopBackOff", null))));
 
         assertThat(requests).singleElement().satisfies(request -> {
-            assertThat(request.pod()).isEqualTo("web-a");
+            assertThat(request.pod()).isEqualTo(new ObjectName("web-a"));
             assertThat(request.container()).isEqualTo("app");
             assertThat(request.previous()).isTrue();
         });

@@ -3,11 +3,14 @@ package io.kmcp.application.service;
 import io.kmcp.application.Caller;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.application.port.out.ResourceCatalog;
 import io.kmcp.application.port.out.ResourcePage;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.port.out.ResourceWriter;
+import io.kmcp.domain.resource.ContinueToken;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.ResourceKey;
+import io.kmcp.domain.resource.ResourceQuery;
 import io.kmcp.domain.type.ApiCatalog;
 import io.kmcp.domain.type.ResourceType;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,12 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWriter {
 
+    /** Its continue tokens say where the next page starts; a real API server's are opaque. */
+    static final String CONTINUE_PREFIX = "continue-at-";
+
     private ApiCatalog catalog;
     private ApiCatalog catalogAfterRefresh;
-    private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
+    /** Sorted as the API server lists them: by namespace, then name. */
+    private final Map<String, Map<String, Object>> objects = new TreeMap<>();
+
     final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger refreshes = new AtomicInteger();
-    final List<ListRequest> listRequests = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ResourceQuery> listRequests = java.util.Collections.synchronizedList(new ArrayList<>());
     private int staleRefreshes;
     private RequestFailedException failure;
     private final Map<String, RequestFailedException> failuresByType = new LinkedHashMap<>();
@@ -85,44 +94,50 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     }
 
     @Override
-    public ResourcePage list(Caller caller, ListRequest request) {
-        calls.add("list " + request.type().fullyQualifiedName() + " "
-                + request.namespace().orElse("*"));
-        listRequests.add(request);
+    public ResourcePage list(Caller caller, ResourceQuery query) {
+        calls.add("list " + query.type().fullyQualifiedName() + " "
+                + query.namespace().map(NamespaceName::value).orElse("*"));
+        listRequests.add(query);
         failIfAsked();
-        failIfAsked(request.type());
-        String prefix = request.type().fullyQualifiedName() + "/"
-                + request.namespace().map(ns -> ns + "/").orElse("");
+        failIfAsked(query.type());
+        String prefix = query.type().fullyQualifiedName() + "/"
+                + query.namespace().map(ns -> ns + "/").orElse("");
         List<Map<String, Object>> items = objects.entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith(prefix))
                 .map(Map.Entry::getValue)
+                .filter(object -> FakeSelectors.matches(object, query.labelSelector(), query.fieldSelector()))
                 .toList();
-        List<Map<String, Object>> page = items.subList(0, Math.min(items.size(), request.limit()));
-        Optional<String> next = items.size() > request.limit() ? Optional.of("next-page") : Optional.empty();
-        return new ResourcePage(page, next, next.map(token -> (long) (items.size() - request.limit())));
+        int from = query.continueToken().map(FakeCluster::offsetOf).orElse(0);
+        int to = Math.min(items.size(), from + query.limit().value());
+        boolean more = to < items.size();
+        // Like the API server: a count of what is left only when it is cheap to know, that is without selectors.
+        boolean countable =
+                query.labelSelector().isEmpty() && query.fieldSelector().isEmpty();
+        return new ResourcePage(
+                items.subList(Math.min(from, to), to),
+                more ? Optional.of(CONTINUE_PREFIX + to) : Optional.empty(),
+                more && countable ? Optional.of((long) (items.size() - to)) : Optional.empty());
     }
 
     @Override
-    public Optional<Map<String, Object>> get(
-            Caller caller, ResourceType type, Optional<String> namespace, String name) {
-        calls.add("get " + type.fullyQualifiedName() + " " + namespace.orElse("-") + " " + name);
+    public Optional<Map<String, Object>> get(Caller caller, ResourceKey key) {
+        calls.add("get " + key.type().fullyQualifiedName() + " "
+                + key.namespace().map(NamespaceName::value).orElse("-") + " " + key.name());
         failIfAsked();
-        failIfAsked(type);
-        return Optional.ofNullable(objects.get(key(type, namespace, name)));
+        failIfAsked(key.type());
+        return Optional.ofNullable(objects.get(key(key)));
     }
 
     @Override
-    public Map<String, Object> apply(Caller caller, ResourceType type, Map<String, Object> object, ApplyMode mode) {
-        String name = (String) ((Map<?, ?>) object.get("metadata")).get("name");
-        Optional<String> namespace =
-                Optional.ofNullable((String) ((Map<?, ?>) object.get("metadata")).get("namespace"));
-        calls.add("apply " + mode + " " + type.fullyQualifiedName() + " " + name);
+    public Map<String, Object> apply(Caller caller, ResourceKey key, Map<String, Object> object, ApplyMode mode) {
+        String name = key.name().value();
+        calls.add("apply " + mode + " " + key.type().fullyQualifiedName() + " " + name);
         failIfAsked();
         if (refusedNames.contains(name)) {
             throw new RequestFailedException(Reason.INVALID_OBJECT, name + " is invalid: spec.replicas must be >= 0");
         }
         if (mode == ApplyMode.APPLY) {
-            objects.put(key(type, namespace, name), object);
+            objects.put(key(key), object);
         }
         return object;
     }
@@ -158,5 +173,20 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
 
     private static String key(ResourceType type, Optional<String> namespace, String name) {
         return type.fullyQualifiedName() + "/" + namespace.map(ns -> ns + "/").orElse("") + name;
+    }
+
+    private static String key(ResourceKey key) {
+        return key(
+                key.type(),
+                key.namespace().map(NamespaceName::value),
+                key.name().value());
+    }
+
+    private static int offsetOf(ContinueToken token) {
+        if (!token.value().startsWith(CONTINUE_PREFIX)) {
+            throw new RequestFailedException(
+                    Reason.INVALID_ARGUMENT, "The continue token is not one this cluster issued.");
+        }
+        return Integer.parseInt(token.value().substring(CONTINUE_PREFIX.length()));
     }
 }

@@ -52,7 +52,7 @@ class GetResourceServiceTest {
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo(Reason.NAMESPACE_REQUIRED))
-                .hasMessageContaining("`namespace`");
+                .hasMessage("deployments.v1.apps is namespaced: give the `namespace` argument to read \"web\".");
         assertThat(cluster.touchedObjects()).isFalse();
     }
 
@@ -113,8 +113,8 @@ class GetResourceServiceTest {
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
                         e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
-                .hasMessageContaining("cluster-scoped")
-                .hasMessageContaining("leave the `namespace` argument out");
+                .hasMessage("namespaces.v1 is cluster-scoped, so \"team\" is in no namespace; leave the `namespace`"
+                        + " argument out.");
         assertThat(cluster.touchedObjects()).isFalse();
     }
 

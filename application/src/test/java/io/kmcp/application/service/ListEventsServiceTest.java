@@ -10,6 +10,10 @@ import io.kmcp.application.port.in.EventList;
 import io.kmcp.application.port.in.EventsQuery;
 import io.kmcp.domain.diagnosis.EventGroup;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.FieldSelector;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.PageLimit;
+import io.kmcp.domain.resource.SinceSeconds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,9 +43,9 @@ class ListEventsServiceTest {
 
         assertThat(cluster.listRequests).singleElement().satisfies(request -> {
             assertThat(request.fieldSelector())
-                    .contains("involvedObject.kind=Pod,involvedObject.name=web-1,type=Warning");
-            assertThat(request.namespace()).contains("shop");
-            assertThat(request.limit()).isEqualTo(ListEventsService.MAX_READ);
+                    .contains(new FieldSelector("involvedObject.kind=Pod,involvedObject.name=web-1,type=Warning"));
+            assertThat(request.namespace()).contains(new NamespaceName("shop"));
+            assertThat(request.limit()).isEqualTo(new PageLimit(ListEventsService.MAX_READ));
         });
     }
 
@@ -106,7 +110,8 @@ class ListEventsServiceTest {
                 CALLER, query(Optional.of("deployment/web"), Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertThat(cluster.listRequests)
-                .extracting(request -> request.fieldSelector().orElse(""))
+                .extracting(request ->
+                        request.fieldSelector().map(FieldSelector::value).orElse(""))
                 .containsExactly(
                         "involvedObject.name=web-1,type=Normal",
                         "involvedObject.kind=Deployment,involvedObject.name=web");
@@ -139,7 +144,7 @@ class ListEventsServiceTest {
                 query(
                         Optional.empty(),
                         Optional.empty(),
-                        Optional.of(ListEventsService.MAX_SINCE_SECONDS),
+                        Optional.of(SinceSeconds.MAX),
                         Optional.of(ListEventsService.MAX_LIMIT)));
 
         assertThat(cluster.listRequests).hasSize(2);
@@ -148,11 +153,7 @@ class ListEventsServiceTest {
                 .hasMessage("limit must be between 1 and 500, was 0.");
         assertThatThrownBy(() -> service.list(
                         CALLER,
-                        query(
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.of(ListEventsService.MAX_SINCE_SECONDS + 1),
-                                Optional.empty())))
+                        query(Optional.empty(), Optional.empty(), Optional.of(SinceSeconds.MAX + 1), Optional.empty())))
                 .hasMessage("sinceSeconds must be between 1 and 2592000 (30 days), was 2592001.");
     }
 

@@ -12,8 +12,13 @@ import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.ListResourcesQuery;
 import io.kmcp.application.port.in.ResourceList;
-import io.kmcp.application.port.out.ListRequest;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.ContinueToken;
+import io.kmcp.domain.resource.FieldSelector;
+import io.kmcp.domain.resource.LabelSelector;
+import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.PageLimit;
+import io.kmcp.domain.resource.ResourceQuery;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,7 +63,7 @@ class ListResourcesServiceTest {
         ResourceList list = service.list(CALLER, query("pods", null, 2));
 
         assertThat(list.items()).hasSize(2);
-        assertThat(list.continueToken()).contains("next-page");
+        assertThat(list.continueToken()).contains(FakeCluster.CONTINUE_PREFIX + 2);
         assertThat(list.remainingItemCount()).contains(1L);
     }
 
@@ -160,16 +165,16 @@ class ListResourcesServiceTest {
                         Optional.of("app=web"),
                         Optional.of("status.phase=Running"),
                         Optional.of(7),
-                        Optional.of("page-2-token")));
+                        Optional.of(FakeCluster.CONTINUE_PREFIX + 2)));
 
         assertThat(cluster.listRequests)
-                .containsExactly(new ListRequest(
+                .containsExactly(new ResourceQuery(
                         PODS,
-                        Optional.of("team"),
-                        Optional.of("app=web"),
-                        Optional.of("status.phase=Running"),
-                        7,
-                        Optional.of("page-2-token")));
+                        Optional.of(new NamespaceName("team")),
+                        Optional.of(new LabelSelector("app=web")),
+                        Optional.of(new FieldSelector("status.phase=Running")),
+                        new PageLimit(7),
+                        Optional.of(new ContinueToken(FakeCluster.CONTINUE_PREFIX + 2))));
     }
 
     @Test
@@ -185,9 +190,7 @@ class ListResourcesServiceTest {
                         Optional.empty(),
                         Optional.of(" ")));
 
-        assertThat(cluster.listRequests)
-                .containsExactly(new ListRequest(
-                        PODS, Optional.empty(), Optional.empty(), Optional.empty(), 50, Optional.empty()));
+        assertThat(cluster.listRequests).containsExactly(ResourceQuery.of(PODS));
     }
 
     @ParameterizedTest(name = "{0}")

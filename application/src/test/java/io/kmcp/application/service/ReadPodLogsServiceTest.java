@@ -14,6 +14,7 @@ import io.kmcp.application.port.in.PodLogsQuery;
 import io.kmcp.application.port.out.LogRequest;
 import io.kmcp.domain.diagnosis.LogFilter;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.resource.SinceSeconds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ class ReadPodLogsServiceTest {
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request.container()).isEqualTo("proxy");
             assertThat(request.previous()).isTrue();
-            assertThat(request.sinceSeconds()).contains(60);
+            assertThat(request.sinceSeconds()).contains(new SinceSeconds(60));
             assertThat(request.tailLines()).contains(LogFilter.DEFAULT_TAIL_LINES);
             assertThat(request.limitBytes()).contains(1000 + 4096);
         });
@@ -214,14 +215,14 @@ class ReadPodLogsServiceTest {
                 .hasMessage("Give the `namespace` of pod \"web-7d9f-a\".")
                 .extracting(e -> ((RequestFailedException) e).problem().reason())
                 .isEqualTo(Reason.NAMESPACE_REQUIRED);
-        assertThatThrownBy(() -> service.read(CALLER, since(ReadPodLogsService.MAX_SINCE_SECONDS + 1)))
+        assertThatThrownBy(() -> service.read(CALLER, since(SinceSeconds.MAX + 1)))
                 .hasMessage("sinceSeconds must be between 1 and 2592000 (30 days), was 2592001.");
         service.read(CALLER, since(1));
-        service.read(CALLER, since(ReadPodLogsService.MAX_SINCE_SECONDS));
+        service.read(CALLER, since(SinceSeconds.MAX));
 
         assertThat(requests)
-                .extracting(request -> request.sinceSeconds().orElseThrow())
-                .containsExactly(1, ReadPodLogsService.MAX_SINCE_SECONDS);
+                .extracting(request -> request.sinceSeconds().orElseThrow().value())
+                .containsExactly(1, SinceSeconds.MAX);
     }
 
     private static PodLogsQuery since(int seconds) {

@@ -22,6 +22,8 @@ final class TestTypes {
     static final ResourceType PODS = new ResourceType("", "v1", "Pod", "pods", "pod", List.of("po"), true, ALL_VERBS);
     static final ResourceType NAMESPACES =
             new ResourceType("", "v1", "Namespace", "namespaces", "namespace", List.of("ns"), false, ALL_VERBS);
+    static final ResourceType CONFIG_MAPS =
+            new ResourceType("", "v1", "ConfigMap", "configmaps", "configmap", List.of("cm"), true, ALL_VERBS);
     static final ResourceType SECRETS =
             new ResourceType("", "v1", "Secret", "secrets", "secret", List.of(), true, ALL_VERBS);
     static final ResourceType SERVICE_ACCOUNTS = new ResourceType(

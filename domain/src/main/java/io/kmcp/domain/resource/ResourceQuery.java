@@ -1,6 +1,5 @@
 package io.kmcp.domain.resource;
 
-import io.kmcp.domain.InvalidInputException;
 import io.kmcp.domain.type.ResourceType;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.Optional;
  *
  * @param namespace empty: all namespaces (or none, for a cluster-scoped type)
  * @param continueToken empty: the first page
+ * @throws NamespaceScopeException if a namespace is given for a cluster-scoped type
  */
 public record ResourceQuery(
         ResourceType type,
@@ -27,8 +27,7 @@ public record ResourceQuery(
         Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(continueToken, "continueToken");
         if (!type.namespaced() && namespace.isPresent()) {
-            throw new InvalidInputException(type.fullyQualifiedName() + " is cluster-scoped, so its objects are in no"
-                    + " namespace; leave the namespace out.");
+            throw NamespaceScopeException.notAllowed(type, "its objects are");
         }
     }
 
@@ -40,6 +39,14 @@ public record ResourceQuery(
 
     public ResourceQuery inNamespace(NamespaceName namespace) {
         return new ResourceQuery(type, Optional.of(namespace), labelSelector, fieldSelector, limit, continueToken);
+    }
+
+    /**
+     * Narrowed to the namespace of a read that spans several types (an overview, a diagnosis): a
+     * cluster-scoped type, such as nodes, has no namespaces to narrow to and is listed whole.
+     */
+    public ResourceQuery within(Optional<NamespaceName> namespace) {
+        return type.namespaced() ? namespace.map(this::inNamespace).orElse(this) : this;
     }
 
     public ResourceQuery withLabelSelector(LabelSelector selector) {

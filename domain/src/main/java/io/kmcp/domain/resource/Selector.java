@@ -4,9 +4,10 @@ import io.kmcp.domain.InvalidInputException;
 import io.kmcp.domain.Texts;
 
 /** Checks shared by label and field selectors; their syntax is left to the API server. */
-final class Selector {
+public final class Selector {
 
-    static final int MAX_LENGTH = 1024;
+    /** The longest selector accepted, label or field. */
+    public static final int MAX_LENGTH = 1024;
 
     private Selector() {}
 

@@ -55,8 +55,19 @@ class ResourceQueryTest {
     void clusterScopedQuery() {
         assertThat(ResourceQuery.of(NODES).spansAllNamespaces()).isFalse();
         assertThatThrownBy(() -> ResourceQuery.of(NODES).inNamespace(shop))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOfSatisfying(NamespaceScopeException.class, e -> {
+                    assertThat(e.namespaceMissing()).isFalse();
+                    assertThat(e.type()).isEqualTo(NODES);
+                })
                 .hasMessage("nodes.v1 is cluster-scoped, so its objects are in no namespace; leave the namespace out.");
+    }
+
+    @Test
+    @DisplayName("a read spanning types narrows namespaced types to its namespace and lists cluster-scoped ones whole")
+    void queryWithinNamespace() {
+        assertThat(ResourceQuery.of(PODS).within(Optional.of(shop)).namespace()).contains(shop);
+        assertThat(ResourceQuery.of(PODS).within(Optional.empty()).namespace()).isEmpty();
+        assertThat(ResourceQuery.of(NODES).within(Optional.of(shop))).isEqualTo(ResourceQuery.of(NODES));
     }
 
     @Test
@@ -66,7 +77,10 @@ class ResourceQueryTest {
 
         assertThat(key).hasToString("pods.v1 shop/web-0");
         assertThatThrownBy(() -> new ResourceKey(PODS, Optional.empty(), web))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOfSatisfying(NamespaceScopeException.class, e -> {
+                    assertThat(e.namespaceMissing()).isTrue();
+                    assertThat(e.type()).isEqualTo(PODS);
+                })
                 .hasMessage("pods.v1 is namespaced: name the namespace of web-0 as well.");
     }
 
@@ -75,7 +89,22 @@ class ResourceQueryTest {
     void clusterScopedKey() {
         assertThat(ResourceKey.clusterScoped(NODES, new ObjectName("worker-1"))).hasToString("nodes.v1 worker-1");
         assertThatThrownBy(() -> new ResourceKey(NODES, Optional.of(shop), web))
+                .isInstanceOfSatisfying(
+                        NamespaceScopeException.class,
+                        e -> assertThat(e.namespaceMissing()).isFalse())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("nodes.v1 is cluster-scoped, so web-0 is in no namespace; leave the namespace out.");
+    }
+
+    @Test
+    @DisplayName("a key within a read spanning types has the namespace only if its type is namespaced")
+    void keyWithinNamespace() {
+        ObjectName worker = new ObjectName("worker-1");
+
+        assertThat(ResourceKey.within(Optional.of(shop), PODS, web)).isEqualTo(ResourceKey.namespaced(PODS, shop, web));
+        assertThat(ResourceKey.within(Optional.of(shop), NODES, worker))
+                .isEqualTo(ResourceKey.clusterScoped(NODES, worker));
+        assertThatThrownBy(() -> ResourceKey.within(Optional.empty(), PODS, web))
+                .isInstanceOf(NamespaceScopeException.class);
     }
 }

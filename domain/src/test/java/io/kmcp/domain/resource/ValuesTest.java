@@ -149,19 +149,51 @@ class ValuesTest {
 
         @ParameterizedTest
         @ValueSource(ints = {1, 500})
-        @DisplayName("is between 1 and 500")
+        @DisplayName("a caller may ask for 1 to 500")
         void inRange(int value) {
-            assertThat(new PageLimit(value).value()).isEqualTo(value);
+            assertThat(PageLimit.ofNullable(value).value()).isEqualTo(value);
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, -1, 501, Integer.MAX_VALUE})
-        @DisplayName("out of range is refused, never silently clamped, naming the maximum")
+        @DisplayName("out of range for a caller is refused, never silently clamped, naming the maximum")
         void outOfRange(int value) {
-            assertThatThrownBy(() -> new PageLimit(value))
+            assertThatThrownBy(() -> PageLimit.ofNullable(value))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessage("The limit " + value + " is out of range; ask for 1 to 500 objects per page (default"
                             + " 50) and follow the continue token for more.");
+        }
+
+        @Test
+        @DisplayName("k-mcp's own reads take larger pages, but never an empty one")
+        void ownReads() {
+            assertThat(new PageLimit(2000).value()).isEqualTo(2000);
+            assertThatThrownBy(() -> new PageLimit(0))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("The limit 0 is out of range");
+        }
+    }
+
+    @Nested
+    @DisplayName("a look-back in seconds")
+    class LookBack {
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 30 * 24 * 3600})
+        @DisplayName("is one second to thirty days")
+        void inRange(int seconds) {
+            assertThat(new SinceSeconds(seconds).value()).isEqualTo(seconds);
+            assertThat(new SinceSeconds(seconds)).hasToString(Integer.toString(seconds));
+            assertThat(SinceSeconds.MAX).isEqualTo(2_592_000);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, -5, 30 * 24 * 3600 + 1})
+        @DisplayName("anything else is refused, naming the range")
+        void outOfRange(int seconds) {
+            assertThatThrownBy(() -> new SinceSeconds(seconds))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("sinceSeconds must be between 1 and 2592000 (30 days), was " + seconds + ".");
         }
     }
 

@@ -2,6 +2,7 @@ package io.kmcp.adapters.kubernetes.testbed;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
@@ -11,10 +12,12 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What tests set up on a test cluster with the administrator's credential: namespaces, service
- * accounts, RBAC grants and service-account tokens minted through the TokenRequest API.
+ * accounts, RBAC grants, custom resource types and service-account tokens minted through the
+ * TokenRequest API.
  */
 public final class TestBedAccess {
 
@@ -127,6 +130,44 @@ public final class TestBedAccess {
                         .withApiGroup("rbac.authorization.k8s.io")
                         .withName("system:unauthenticated")
                         .endSubject()
+                        .build())
+                .serverSideApply();
+        return this;
+    }
+
+    /**
+     * Installs a namespaced custom resource type, version {@code v1}, whose schema keeps any field. The
+     * API server serves it a moment later.
+     */
+    public TestBedAccess customResourceDefinition(String group, String kind, String plural, List<String> shortNames) {
+        admin.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(new CustomResourceDefinitionBuilder()
+                        .withNewMetadata()
+                        .withName(plural + "." + group)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGroup(group)
+                        .withScope("Namespaced")
+                        .withNewNames()
+                        .withKind(kind)
+                        .withPlural(plural)
+                        .withSingular(kind.toLowerCase(Locale.ROOT))
+                        .withShortNames(shortNames)
+                        .endNames()
+                        .addNewVersion()
+                        .withName("v1")
+                        .withServed(true)
+                        .withStorage(true)
+                        .withNewSchema()
+                        .withNewOpenAPIV3Schema()
+                        .withType("object")
+                        .withXKubernetesPreserveUnknownFields(true)
+                        .endOpenAPIV3Schema()
+                        .endSchema()
+                        .endVersion()
+                        .endSpec()
                         .build())
                 .serverSideApply();
         return this;

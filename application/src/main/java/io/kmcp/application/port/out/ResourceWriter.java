@@ -1,7 +1,7 @@
 package io.kmcp.application.port.out;
 
 import io.kmcp.application.Caller;
-import io.kmcp.domain.type.ResourceType;
+import io.kmcp.domain.resource.ResourceKey;
 import java.util.Map;
 
 /**
@@ -13,10 +13,12 @@ public interface ResourceWriter {
     /**
      * Applies the object, or only asks the API server what applying it would produce.
      *
+     * @param key the object's type, namespace and name, which the body's apiVersion, kind and metadata
+     *     agree with
      * @param object the manifest's body, with apiVersion, kind and metadata
      * @return the object as the API server stored it (or would store it, on a dry run)
      */
-    Map<String, Object> apply(Caller caller, ResourceType type, Map<String, Object> object, ApplyMode mode);
+    Map<String, Object> apply(Caller caller, ResourceKey key, Map<String, Object> object, ApplyMode mode);
 
     enum ApplyMode {
         DRY_RUN,
