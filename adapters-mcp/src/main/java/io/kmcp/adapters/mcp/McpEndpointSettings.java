@@ -1,8 +1,8 @@
 package io.kmcp.adapters.mcp;
 
+import io.kmcp.application.KmcpVersion;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How the MCP endpoint behaves.
@@ -56,7 +56,7 @@ public record McpEndpointSettings(
     public static McpEndpointSettings defaults() {
         return new McpEndpointSettings(
                 DEFAULT_PATH,
-                implementationVersion(),
+                KmcpVersion.current(),
                 DEFAULT_REQUEST_TIMEOUT,
                 DEFAULT_KEEP_ALIVE_INTERVAL,
                 DEFAULT_SESSION_IDLE_TIMEOUT,
@@ -111,12 +111,6 @@ public record McpEndpointSettings(
                 sessionIdleTimeout,
                 maxRequestBytes,
                 maxSessionsPerCaller);
-    }
-
-    /** The version in this jar's manifest, {@code dev} when run from classes. */
-    static String implementationVersion() {
-        return Optional.ofNullable(McpEndpointSettings.class.getPackage().getImplementationVersion())
-                .orElse("dev");
     }
 
     private static void requirePositive(String what, Duration duration) {

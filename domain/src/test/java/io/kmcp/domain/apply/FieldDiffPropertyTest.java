@@ -71,8 +71,7 @@ class FieldDiffPropertyTest {
         });
     }
 
-    private static Map<String, Object> map(
-            Random random, int maxSize, Function<Random, Object> value) {
+    private static Map<String, Object> map(Random random, int maxSize, Function<Random, Object> value) {
         int size = Samples.between(random, 0, maxSize);
         Map<String, Object> map = new LinkedHashMap<>();
         while (map.size() < size) {

@@ -149,8 +149,7 @@ public final class Quickstart {
                 {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
                  "params": {"name": "resource_list", "arguments": {"resource": "configmaps", "namespace": "%s"},
                             "_meta": {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
-                                      "io.modelcontextprotocol/clientCapabilities": {}}}}"""
-                .formatted(NAMESPACE);
+                                      "io.modelcontextprotocol/clientCapabilities": {}}}}""".formatted(NAMESPACE);
         HttpResponse<String> answer = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
@@ -164,7 +163,8 @@ public final class Quickstart {
                                 .timeout(Duration.ofSeconds(30))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200 || !answer.body().contains("\"isError\":false")
+        if (answer.statusCode() != 200
+                || !answer.body().contains("\"isError\":false")
                 || !answer.body().contains("welcome")) {
             throw new IllegalStateException("the first tool call failed: HTTP " + answer.statusCode() + " "
                     + answer.body().substring(0, Math.min(answer.body().length(), 500)));

@@ -2,6 +2,8 @@ package io.kmcp.adapters.mcp.tool;
 
 import io.kmcp.domain.KubernetesNames;
 import io.kmcp.domain.diagnosis.LogFilter;
+import io.kmcp.domain.resource.Selector;
+import io.kmcp.domain.resource.SinceSeconds;
 
 /**
  * Upper bounds on argument lengths, checked before any use case runs. They are generous for real
@@ -16,8 +18,7 @@ final class Limits {
     static final int NAMESPACE = KubernetesNames.MAX_LABEL_LENGTH;
     static final int GROUP = KubernetesNames.MAX_SUBDOMAIN_LENGTH;
 
-    /** As the domain's selector limit. */
-    static final int SELECTOR = 1024;
+    static final int SELECTOR = Selector.MAX_LENGTH;
 
     /** A container name is a DNS label. */
     static final int CONTAINER = KubernetesNames.MAX_LABEL_LENGTH;
@@ -25,8 +26,7 @@ final class Limits {
     /** {@code Kind/name}, or a name alone. */
     static final int INVOLVED_OBJECT = RESOURCE + 1 + NAME;
 
-    /** Thirty days: older events and log lines are long gone from any API server. */
-    static final int MAX_SINCE_SECONDS = 30 * 24 * 3600;
+    static final int MAX_SINCE_SECONDS = SinceSeconds.MAX;
 
     /** Event groups per answer. */
     static final int MAX_EVENT_GROUPS = 500;
