@@ -22,6 +22,10 @@ public class RequestFailedException extends RuntimeException {
         this(new Problem(reason, message));
     }
 
+    public RequestFailedException(Problem.Reason reason, String message, Problem.Remedy remedy) {
+        this(new Problem(reason, message, remedy));
+    }
+
     public RequestFailedException(Problem problem, Throwable cause) {
         super(Objects.requireNonNull(problem, "problem").message(), cause);
         this.problem = problem;

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +43,7 @@ final class ClusterReads {
     private final Executor executor;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> gaps = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     ClusterReads(
             Caller caller, TypeLookup types, ResourceReader reader, Optional<PodLogReader> logs, Executor executor) {
@@ -113,6 +116,7 @@ final class ClusterReads {
                         return getOrThrow(type.get(), namespace, name);
                     } catch (RequestFailedException e) {
                         gaps.add(what + " could not be read: " + e.getMessage());
+                        unreadable.add(what);
                         return Optional.empty();
                     }
                 },
@@ -145,6 +149,11 @@ final class ClusterReads {
                     }
                 },
                 executor);
+    }
+
+    /** True when the object read as {@code what} failed (denied, unreachable), as opposed to absent. */
+    boolean couldNotRead(String what) {
+        return unreadable.contains(what);
     }
 
     void gap(String gap) {

@@ -1,6 +1,7 @@
 package io.kmcp.application.service;
 
 import io.kmcp.application.Caller;
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.DiagnoseWorkload;
@@ -93,7 +94,8 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
         String namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
                 .orElseThrow(() -> new RequestFailedException(
                         Reason.NAMESPACE_REQUIRED,
-                        "Give the `namespace` of " + '"' + name + "\"; workloads live in namespaces."))
+                        "Workloads live in namespaces, so diagnosing \"" + name + "\" needs its namespace",
+                        Problem.Remedy.GIVE_THE_NAMESPACE))
                 .value();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.of(logs), executor);
         Target target = query.resource()
@@ -115,9 +117,9 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
         if (!diagnosable) {
             throw new RequestFailedException(
                     Reason.INVALID_ARGUMENT,
-                    "workload_diagnose starts from a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob,"
-                            + " Pod or Service, not from " + type.fullyQualifiedName()
-                            + "; read it with resource_get instead.");
+                    "A diagnosis starts from a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod or"
+                            + " Service, not from " + type.fullyQualifiedName(),
+                    Problem.Remedy.READ_THE_OBJECT);
         }
         return reads.getOrThrow(type, Optional.of(namespace), name)
                 .map(object -> new Target(type, object))
@@ -144,7 +146,7 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                     + found.subList(1, found.size()).stream()
                             .map(other -> other.type().kind())
                             .collect(Collectors.joining(", "))
-                    + "; pass `resource` to diagnose one of those instead.");
+                    + "; name the type to diagnose one of those instead.");
         }
         return found.get(0);
     }
@@ -152,8 +154,8 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
     private static RequestFailedException notFound(String what, String namespace, String name) {
         return new RequestFailedException(
                 Reason.NOT_FOUND,
-                "No " + what + " named \"" + name + "\" in namespace " + namespace
-                        + "; namespace_overview lists the workloads of a namespace.");
+                "No " + what + " named \"" + name + "\" in namespace " + namespace,
+                Problem.Remedy.LIST_WORKLOADS_OF_THE_NAMESPACE);
     }
 
     private record Target(ResourceType type, Map<String, Object> object) {}

@@ -1,6 +1,7 @@
 package io.kmcp.application.service;
 
 import io.kmcp.application.Caller;
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.GetResource;
@@ -46,7 +47,7 @@ public final class GetResourceService implements GetResource {
                                 + " to see the names that exist."));
     }
 
-    /** The key decides whether the namespace fits the type; this only says it in terms of the tool's arguments. */
+    /** The key decides whether the namespace fits the type; this only says so, with the remedy. */
     private static ResourceKey key(ResourceType type, Optional<NamespaceName> namespace, ObjectName objectName) {
         try {
             return new ResourceKey(type, namespace, objectName);
@@ -55,12 +56,12 @@ public final class GetResourceService implements GetResource {
             throw e.namespaceMissing()
                     ? new RequestFailedException(
                             Reason.NAMESPACE_REQUIRED,
-                            type.fullyQualifiedName() + " is namespaced: give the `namespace` argument to read " + name
-                                    + ".")
+                            type.fullyQualifiedName() + " is namespaced, so reading " + name + " needs its namespace",
+                            Problem.Remedy.GIVE_THE_NAMESPACE)
                     : new RequestFailedException(
                             Reason.INVALID_ARGUMENT,
-                            type.fullyQualifiedName() + " is cluster-scoped, so " + name
-                                    + " is in no namespace; leave the `namespace` argument out.");
+                            type.fullyQualifiedName() + " is cluster-scoped, so " + name + " is in no namespace",
+                            Problem.Remedy.GIVE_NO_NAMESPACE);
         }
     }
 

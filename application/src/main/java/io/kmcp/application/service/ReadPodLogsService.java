@@ -1,6 +1,7 @@
 package io.kmcp.application.service;
 
 import io.kmcp.application.Caller;
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.PodLogs;
@@ -55,15 +56,17 @@ public final class ReadPodLogsService implements ReadPodLogs {
         ObjectName name = Inputs.valid(() -> new ObjectName(query.name()));
         NamespaceName namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
                 .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED, "Give the `namespace` of pod \"" + name + "\"."));
+                        Reason.NAMESPACE_REQUIRED,
+                        "Pod \"" + name + "\" needs its namespace",
+                        Problem.Remedy.GIVE_THE_NAMESPACE));
         LogFilter filter = Inputs.valid(() -> LogFilter.of(query.grep(), query.tailLines(), query.limitBytes()));
         Optional<SinceSeconds> since = Inputs.valid(() -> query.sinceSeconds().map(SinceSeconds::new));
         ResourceType podType = types.resolve(caller, "pods.v1", Verb.GET);
         Map<String, Object> object = reader.get(caller, ResourceKey.namespaced(podType, namespace, name))
                 .orElseThrow(() -> new RequestFailedException(
                         Reason.NOT_FOUND,
-                        "No pod named \"" + name + "\" in namespace " + namespace
-                                + "; workload_diagnose names the pods of a workload."));
+                        "No pod named \"" + name + "\" in namespace " + namespace,
+                        Problem.Remedy.FIND_THE_PODS_OF_A_WORKLOAD));
         PodSnapshot pod = Snapshots.pod(object);
         List<String> containers =
                 pod.containers().stream().map(ContainerSnapshot::name).toList();
@@ -108,8 +111,8 @@ public final class ReadPodLogsService implements ReadPodLogs {
         }
         throw new RequestFailedException(
                 Reason.INVALID_ARGUMENT,
-                "Pod " + pod.ref().name() + " has several containers; name one with `container`: "
-                        + String.join(", ", containers) + ".");
+                "Pod " + pod.ref().name() + " has several containers (" + String.join(", ", containers) + ")",
+                Problem.Remedy.NAME_THE_CONTAINER);
     }
 
     private static Optional<String> annotation(Map<String, Object> object) {

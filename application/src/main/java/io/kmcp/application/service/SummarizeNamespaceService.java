@@ -1,6 +1,7 @@
 package io.kmcp.application.service;
 
 import io.kmcp.application.Caller;
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.NamespaceOverview;
@@ -41,7 +42,8 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
         String name = Inputs.valid(() -> NamespaceName.ofNullable(namespace))
                 .orElseThrow(() -> new RequestFailedException(
                         Reason.NAMESPACE_REQUIRED,
-                        "Give the `namespace` to summarize; cluster_overview covers the whole cluster."))
+                        "A namespace overview needs the namespace to summarize",
+                        Problem.Remedy.SUMMARIZE_THE_CLUSTER))
                 .value();
         Instant now = clock.instant();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.empty(), executor);
@@ -55,12 +57,10 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
                 Optional.empty(),
                 100);
         Inventory inventory = Inventory.read(reads, Optional.of(name), now);
-        boolean denied = reads.gaps().stream().anyMatch(gap -> gap.startsWith("namespace " + name));
+        boolean denied = reads.couldNotRead("namespace " + name);
         if (ClusterReads.await(exists).isEmpty() && !denied) {
             throw new RequestFailedException(
-                    Reason.NOT_FOUND,
-                    "Namespace " + name
-                            + " does not exist; resource_list with resource=namespaces shows those that do.");
+                    Reason.NOT_FOUND, "Namespace " + name + " does not exist", Problem.Remedy.LIST_THE_NAMESPACES);
         }
         HealthAssessment health = inventory.health(now);
         return new NamespaceOverview(

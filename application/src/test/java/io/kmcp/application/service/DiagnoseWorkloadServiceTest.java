@@ -18,6 +18,7 @@ import static io.kmcp.application.service.WorkloadFixture.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.DiagnoseWorkloadQuery;
@@ -188,7 +189,7 @@ class DiagnoseWorkloadServiceTest {
 
         assertThat(diagnosis.graph().target().kind()).isEqualTo("Deployment");
         assertThat(diagnosis.gaps())
-                .anySatisfy(gap -> assertThat(gap).contains("Service").contains("`resource`"));
+                .anySatisfy(gap -> assertThat(gap).contains("Service").contains("name the type"));
     }
 
     @Test
@@ -253,10 +254,12 @@ class DiagnoseWorkloadServiceTest {
         assertThatThrownBy(
                         () -> service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.of("deploy"), "web", "shop")))
                 .isInstanceOf(RequestFailedException.class)
-                .hasMessageContaining("\"web\"")
-                .hasMessageContaining("namespace_overview")
-                .extracting(e -> ((RequestFailedException) e).problem().reason())
-                .isEqualTo(Reason.NOT_FOUND);
+                .hasMessage("No Deployment named \"web\" in namespace shop")
+                .extracting(e -> ((RequestFailedException) e).problem())
+                .satisfies(problem -> {
+                    assertThat(problem.reason()).isEqualTo(Reason.NOT_FOUND);
+                    assertThat(problem.remedy()).hasValue(Problem.Remedy.LIST_WORKLOADS_OF_THE_NAMESPACE);
+                });
         assertThatThrownBy(() -> service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.empty(), "web", "shop")))
                 .hasMessageContaining("No workload named \"web\"");
     }
@@ -267,9 +270,11 @@ class DiagnoseWorkloadServiceTest {
         assertThatThrownBy(() ->
                         service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.of("configmaps"), "web", "shop")))
                 .hasMessageContaining("configmaps")
-                .hasMessageContaining("resource_get")
-                .extracting(e -> ((RequestFailedException) e).problem().reason())
-                .isEqualTo(Reason.INVALID_ARGUMENT);
+                .extracting(e -> ((RequestFailedException) e).problem())
+                .satisfies(problem -> {
+                    assertThat(problem.reason()).isEqualTo(Reason.INVALID_ARGUMENT);
+                    assertThat(problem.remedy()).hasValue(Problem.Remedy.READ_THE_OBJECT);
+                });
         assertThat(cluster.touchedObjects()).isFalse();
         assertThat(CONFIG_MAPS.kind()).isEqualTo("ConfigMap");
     }

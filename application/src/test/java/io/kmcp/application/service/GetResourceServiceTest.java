@@ -9,6 +9,7 @@ import static io.kmcp.application.service.TestTypes.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.GetResourceQuery;
@@ -51,8 +52,11 @@ class GetResourceServiceTest {
         assertThatThrownBy(() -> service.get(CALLER, new GetResourceQuery("deploy", "web", Optional.empty())))
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
-                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.NAMESPACE_REQUIRED))
-                .hasMessage("deployments.v1.apps is namespaced: give the `namespace` argument to read \"web\".");
+                        e -> assertThat(e.problem())
+                                .extracting(Problem::reason, Problem::remedy)
+                                .containsExactly(
+                                        Reason.NAMESPACE_REQUIRED, Optional.of(Problem.Remedy.GIVE_THE_NAMESPACE)))
+                .hasMessage("deployments.v1.apps is namespaced, so reading \"web\" needs its namespace");
         assertThat(cluster.touchedObjects()).isFalse();
     }
 
@@ -112,9 +116,11 @@ class GetResourceServiceTest {
         assertThatThrownBy(() -> service.get(CALLER, new GetResourceQuery("ns", "team", Optional.of("team"))))
                 .isInstanceOfSatisfying(
                         RequestFailedException.class,
-                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
-                .hasMessage("namespaces.v1 is cluster-scoped, so \"team\" is in no namespace; leave the `namespace`"
-                        + " argument out.");
+                        e -> assertThat(e.problem())
+                                .extracting(Problem::reason, Problem::remedy)
+                                .containsExactly(
+                                        Reason.INVALID_ARGUMENT, Optional.of(Problem.Remedy.GIVE_NO_NAMESPACE)))
+                .hasMessage("namespaces.v1 is cluster-scoped, so \"team\" is in no namespace");
         assertThat(cluster.touchedObjects()).isFalse();
     }
 

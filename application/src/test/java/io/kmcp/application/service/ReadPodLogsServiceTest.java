@@ -7,6 +7,7 @@ import static io.kmcp.application.service.WorkloadFixture.runningPod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.PodLogs;
@@ -212,9 +213,12 @@ class ReadPodLogsServiceTest {
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty())))
-                .hasMessage("Give the `namespace` of pod \"web-7d9f-a\".")
-                .extracting(e -> ((RequestFailedException) e).problem().reason())
-                .isEqualTo(Reason.NAMESPACE_REQUIRED);
+                .hasMessage("Pod \"web-7d9f-a\" needs its namespace")
+                .extracting(e -> ((RequestFailedException) e).problem())
+                .satisfies(problem -> {
+                    assertThat(problem.reason()).isEqualTo(Reason.NAMESPACE_REQUIRED);
+                    assertThat(problem.remedy()).hasValue(Problem.Remedy.GIVE_THE_NAMESPACE);
+                });
         assertThatThrownBy(() -> service.read(CALLER, since(SinceSeconds.MAX + 1)))
                 .hasMessage("sinceSeconds must be between 1 and 2592000 (30 days), was 2592001.");
         service.read(CALLER, since(1));

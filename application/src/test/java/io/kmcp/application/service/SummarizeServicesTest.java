@@ -20,6 +20,7 @@ import static io.kmcp.application.service.WorkloadFixture.unschedulablePod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kmcp.application.Problem;
 import io.kmcp.application.Problem.Reason;
 import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.ClusterOverview;
@@ -155,9 +156,11 @@ class SummarizeServicesTest {
     void namespaceRequired() {
         assertThatThrownBy(() ->
                         new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, null))
-                .hasMessageContaining("cluster_overview")
-                .extracting(e -> ((RequestFailedException) e).problem().reason())
-                .isEqualTo(Reason.NAMESPACE_REQUIRED);
+                .extracting(e -> ((RequestFailedException) e).problem())
+                .satisfies(problem -> {
+                    assertThat(problem.reason()).isEqualTo(Reason.NAMESPACE_REQUIRED);
+                    assertThat(problem.remedy()).hasValue(Problem.Remedy.SUMMARIZE_THE_CLUSTER);
+                });
         assertThat(cluster.touchedObjects()).isFalse();
     }
 

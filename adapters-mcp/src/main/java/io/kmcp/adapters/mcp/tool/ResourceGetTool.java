@@ -115,9 +115,9 @@ public final class ResourceGetTool {
         if (!conversation.canAsk()) {
             return ToolAnswer.failure(new Problem(
                     Problem.Reason.NAMESPACE_REQUIRED,
-                    "The argument 'namespace' is required here: " + missing.message() + retry));
+                    "The argument 'namespace' is required here: " + ProblemWords.fact(missing) + retry));
         }
-        String question = missing.message() + " Which namespace is " + Texts.quote(query.name()) + " in?";
+        String question = ProblemWords.fact(missing) + " Which namespace is " + Texts.quote(query.name()) + " in?";
         Conversation.Answer answer = conversation.ask(new Conversation.Question("namespace", question, NAMESPACE_FORM));
         if (answer instanceof Conversation.Answer.Accepted accepted) {
             return namespaceOf(accepted)
@@ -140,7 +140,8 @@ public final class ResourceGetTool {
             what = "No answer came to the question about the namespace";
         }
         return ToolAnswer.failure(new Problem(
-                Problem.Reason.NAMESPACE_REQUIRED, what + ", so nothing was read: " + missing.message() + retry));
+                Problem.Reason.NAMESPACE_REQUIRED,
+                what + ", so nothing was read: " + ProblemWords.fact(missing) + retry));
     }
 
     private static Optional<String> namespaceOf(Conversation.Answer.Accepted accepted) {

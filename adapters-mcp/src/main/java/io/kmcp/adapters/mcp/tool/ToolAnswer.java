@@ -37,7 +37,7 @@ public record ToolAnswer(
 
     static ToolAnswer failure(Problem problem) {
         return new ToolAnswer(
-                problem.message(),
+                ProblemWords.of(problem),
                 Optional.empty(),
                 true,
                 Optional.of(problem.reason().name()));
