@@ -50,12 +50,19 @@ final class Product {
     private static Product start() {
         TestCluster cluster = TestCluster.fromSystemProperties();
         cluster.admin().allowAnonymousIssuerDiscovery();
-        KmcpServer server = KmcpServer.start(List.of(
-                "--api-server", cluster.apiServerUrl(),
-                "--certificate-authority", cluster.caFile().toString()));
+        KmcpServer server = KmcpServer.start(flags(cluster));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "k-mcp-acceptance-stop"));
         System.err.printf("[acceptance] k-mcp at %s against %s%n", server.baseUri(), cluster.description());
         return new Product(cluster, server);
+    }
+
+    /** The flags an operator gives k-mcp for one cluster, as the README shows them. */
+    static List<String> flags(TestCluster cluster) {
+        return List.of(
+                "--api-server",
+                cluster.apiServerUrl(),
+                "--certificate-authority",
+                cluster.caFile().toString());
     }
 
     TestCluster cluster() {

@@ -55,9 +55,7 @@ public final class WorkloadsProduct {
         LocalControlPlane plane = SharedControlPlane.withWorkloads();
         TestCluster cluster = TestCluster.of(plane);
         cluster.admin().allowAnonymousIssuerDiscovery();
-        KmcpServer server = KmcpServer.start(List.of(
-                "--api-server", cluster.apiServerUrl(),
-                "--certificate-authority", cluster.caFile().toString()));
+        KmcpServer server = KmcpServer.start(Product.flags(cluster));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "k-mcp-acceptance-workloads-stop"));
         System.err.printf(
                 "[acceptance] k-mcp at %s against %s, with workloads%n", server.baseUri(), cluster.description());

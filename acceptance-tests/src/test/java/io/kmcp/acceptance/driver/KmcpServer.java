@@ -6,9 +6,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The product as operators run it: {@code java -jar k-mcp.jar} with real flags, in its own process,
@@ -25,15 +21,14 @@ import java.util.concurrent.TimeUnit;
 public final class KmcpServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final Process process;
+    private final LoggedProcess process;
     private final int port;
-    private final Path log;
 
-    private KmcpServer(Process process, int port, Path log) {
+    private KmcpServer(LoggedProcess process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
     /** Starts the jar with the given flags (plus {@code --port}) and waits until /health answers. */
@@ -51,18 +46,9 @@ public final class KmcpServer implements AutoCloseable {
                 "--port",
                 Integer.toString(port)));
         command.addAll(flags);
-        try {
-            Path log = Files.createTempFile("k-mcp-server-", ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            KmcpServer server = new KmcpServer(process, port, log);
-            server.awaitHealthy();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start k-mcp", e);
-        }
+        KmcpServer server = new KmcpServer(LoggedProcess.start("server", command, STOP_GRACE), port);
+        server.awaitHealthy();
+        return server;
     }
 
     public URI baseUri() {
@@ -73,36 +59,31 @@ public final class KmcpServer implements AutoCloseable {
         return baseUri().resolve("/mcp");
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** Ends the process at once, as a crash or an OOM kill would: no graceful shutdown, open requests cut. */
+    public void kill() {
+        process.kill();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
     /** What the server has logged so far. */
     public String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
+        return process.log();
     }
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("k-mcp exited with status " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(baseUri().resolve("/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            process.assertAlive("k-mcp");
+            if (LoggedProcess.answers200(http, baseUri().resolve("/health"))) {
+                return;
             }
             try {
                 Thread.sleep(200);
@@ -117,17 +98,10 @@ public final class KmcpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

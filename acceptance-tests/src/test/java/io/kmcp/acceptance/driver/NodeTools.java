@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,27 +34,10 @@ public final class NodeTools {
 
     /** Runs the installer (a no-op when its cache is warm) and returns where it put the tools. */
     public static NodeTools install() {
-        Path scripts = Path.of(System.getProperty("kmcp.scripts", "../scripts"));
-        Path installer = scripts.resolve("node/install.sh");
-        Outcome outcome = run(List.of("bash", installer.toString()), Map.of(), INSTALL_TIMEOUT);
-        if (outcome.exitCode() != 0) {
-            throw new IllegalStateException(installer + " failed:\n" + outcome);
-        }
-        Map<String, Path> paths = new HashMap<>();
-        for (String line : outcome.stdout().split("\n")) {
-            int equals = line.indexOf('=');
-            if (equals > 0) {
-                paths.put(
-                        line.substring(0, equals),
-                        Path.of(line.substring(equals + 1).strip()));
-            }
-        }
-        for (String key : List.of("NODE", "INSPECTOR", "CONFORMANCE")) {
-            if (!paths.containsKey(key) || !Files.exists(paths.get(key))) {
-                throw new IllegalStateException(installer + " did not name an existing " + key + ":\n" + outcome);
-            }
-        }
-        return new NodeTools(paths.get("NODE"), paths.get("INSPECTOR"), paths.get("CONFORMANCE"), scripts);
+        Map<String, Path> paths =
+                InstallScript.run("node/install.sh", List.of("NODE", "INSPECTOR", "CONFORMANCE"), INSTALL_TIMEOUT);
+        return new NodeTools(
+                paths.get("NODE"), paths.get("INSPECTOR"), paths.get("CONFORMANCE"), InstallScript.scripts());
     }
 
     /** The Inspector in CLI mode, with these arguments after {@code --cli}. */
