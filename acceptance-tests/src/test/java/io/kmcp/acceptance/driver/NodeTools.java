@@ -66,7 +66,7 @@ public final class NodeTools {
     }
 
     /** Runs a command to its end or until the timeout (then kills it and its children); never throws on failure. */
-    static Outcome run(List<String> command, Map<String, String> environment, Duration timeout) {
+    public static Outcome run(List<String> command, Map<String, String> environment, Duration timeout) {
         try {
             Path out = Files.createTempFile("k-mcp-node-", ".out");
             Path err = Files.createTempFile("k-mcp-node-", ".err");
