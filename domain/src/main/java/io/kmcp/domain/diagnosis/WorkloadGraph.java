@@ -47,4 +47,14 @@ public record WorkloadGraph(
         workloads.addAll(related);
         return workloads;
     }
+
+    /** The ready endpoints of every EndpointSlice read. */
+    public int readyEndpoints() {
+        return endpointSlices.stream().mapToInt(EndpointSliceSnapshot::ready).sum();
+    }
+
+    /** The endpoints that are not ready, of every EndpointSlice read. */
+    public int notReadyEndpoints() {
+        return endpointSlices.stream().mapToInt(EndpointSliceSnapshot::notReady).sum();
+    }
 }

@@ -11,7 +11,6 @@ import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses MCP requests from web pages of origins the operator did not allow, with 403: the defence
@@ -20,24 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * from programs, not browsers, and pass. Allowed origins are {@code scheme://host[:port]}, or
  * {@code scheme://host:*} for any port.
  */
-public final class OriginFilter extends OncePerRequestFilter {
+public final class OriginFilter extends McpEndpointFilter {
 
-    private final McpPath mcpPath;
     private final List<String> allowedOrigins;
 
     public OriginFilter(String mcpPath, List<String> allowedOrigins) {
-        this.mcpPath = new McpPath(mcpPath);
+        super(mcpPath);
         this.allowedOrigins =
                 allowedOrigins.stream().map(OriginFilter::normalize).toList();
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !mcpPath.matches(request);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (String origin : Collections.list(request.getHeaders("Origin"))) {
             if (!isAllowed(origin)) {

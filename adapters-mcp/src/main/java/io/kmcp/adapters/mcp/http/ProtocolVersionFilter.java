@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,17 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  * at initialization but does not check the header). Without the header a client speaks 2025-03-26,
  * which is supported.
  */
-public final class ProtocolVersionFilter extends OncePerRequestFilter {
+public final class ProtocolVersionFilter extends McpEndpointFilter {
 
     static final String HEADER = "MCP-Protocol-Version";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final McpPath mcpPath;
     private final List<String> supported;
 
     public ProtocolVersionFilter(String mcpPath, List<String> supportedVersions) {
-        this.mcpPath = new McpPath(mcpPath);
+        super(mcpPath);
         this.supported = List.copyOf(supportedVersions);
         if (supported.isEmpty()) {
             throw new IllegalArgumentException("at least one protocol version must be supported");
@@ -56,12 +54,7 @@ public final class ProtocolVersionFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !mcpPath.matches(request);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> versions = Collections.list(request.getHeaders(HEADER)).stream()
                 .map(String::strip)

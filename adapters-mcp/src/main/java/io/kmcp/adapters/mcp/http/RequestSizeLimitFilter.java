@@ -6,20 +6,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses MCP messages larger than the limit with 413 and a message saying so, before the body is
  * read or the token checked. A body sent without {@code Content-Length} is cut at the same limit by the
  * MCP transport, whose bare 413 this filter words the same way.
  */
-public final class RequestSizeLimitFilter extends OncePerRequestFilter {
+public final class RequestSizeLimitFilter extends McpEndpointFilter {
 
-    private final McpPath mcpPath;
     private final long maxBytes;
 
     public RequestSizeLimitFilter(String mcpPath, long maxBytes) {
-        this.mcpPath = new McpPath(mcpPath);
+        super(mcpPath);
         if (maxBytes < 1) {
             throw new IllegalArgumentException("the request size limit must be positive, was " + maxBytes);
         }
@@ -27,12 +25,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !mcpPath.matches(request);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {

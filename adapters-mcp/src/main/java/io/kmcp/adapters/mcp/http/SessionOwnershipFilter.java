@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds MCP sessions to the authenticated owner that created them: the id the server hands out in
@@ -23,14 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session, so that a leaked session id is worth nothing without its owner's token. Runs after
  * authentication.
  */
-public final class SessionOwnershipFilter extends OncePerRequestFilter {
+public final class SessionOwnershipFilter extends McpEndpointFilter {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final int TOO_MANY_REQUESTS = 429;
 
     private static final Logger log = LoggerFactory.getLogger(SessionOwnershipFilter.class);
 
-    private final McpPath mcpPath;
     private final SessionOwners owners;
     private final Function<HttpServletRequest, Optional<String>> ownerOf;
 
@@ -39,18 +37,13 @@ public final class SessionOwnershipFilter extends OncePerRequestFilter {
      */
     public SessionOwnershipFilter(
             String mcpPath, SessionOwners owners, Function<HttpServletRequest, Optional<String>> ownerOf) {
-        this.mcpPath = new McpPath(mcpPath);
+        super(mcpPath);
         this.owners = Objects.requireNonNull(owners, "owners");
         this.ownerOf = Objects.requireNonNull(ownerOf, "ownerOf");
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !mcpPath.matches(request);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> owner = ownerOf.apply(request);
         if (owner.isEmpty()) {

@@ -115,13 +115,8 @@ public final class SessionlessLane implements AutoCloseable {
                 .title(declaration.title())
                 .description(declaration.description())
                 .outputSchema(declaration.outputSchema())
-                .annotations(McpSchema.ToolAnnotations.builder()
-                        .title(declaration.title())
-                        .readOnlyHint(reads)
-                        .destructiveHint(!reads)
-                        .idempotentHint(true)
-                        .openWorldHint(true)
-                        .build())
+                // Every tool is idempotent (reads, or server-side apply) and open-world (a live cluster).
+                .annotations(new McpSchema.ToolAnnotations(declaration.title(), reads, !reads, true, true))
                 .build();
     }
 

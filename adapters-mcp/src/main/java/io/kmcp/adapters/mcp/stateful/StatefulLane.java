@@ -89,13 +89,8 @@ public final class StatefulLane implements AutoCloseable {
                 .description(declaration.description())
                 .inputSchema(declaration.inputSchema())
                 .outputSchema(declaration.outputSchema())
-                .annotations(ToolAnnotations.builder()
-                        .title(declaration.title())
-                        .readOnlyHint(reads)
-                        .destructiveHint(!reads)
-                        .idempotentHint(true)
-                        .openWorldHint(true)
-                        .build())
+                // Every tool is idempotent (reads, or server-side apply) and open-world (a live cluster).
+                .annotations(new ToolAnnotations(declaration.title(), reads, !reads, true, true, null))
                 .build();
     }
 

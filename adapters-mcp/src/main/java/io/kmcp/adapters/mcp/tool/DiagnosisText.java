@@ -5,11 +5,11 @@ import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.diagnosis.AutoscalerSnapshot;
 import io.kmcp.domain.diagnosis.ClaimSnapshot;
-import io.kmcp.domain.diagnosis.Condition;
 import io.kmcp.domain.diagnosis.ContainerSnapshot;
 import io.kmcp.domain.diagnosis.ContainerState;
 import io.kmcp.domain.diagnosis.EndpointSliceSnapshot;
 import io.kmcp.domain.diagnosis.Finding;
+import io.kmcp.domain.diagnosis.Labels;
 import io.kmcp.domain.diagnosis.LogExcerpt;
 import io.kmcp.domain.diagnosis.NodeSnapshot;
 import io.kmcp.domain.diagnosis.ObjectRef;
@@ -25,9 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * A diagnosis as text for an agent: a headline, then the sections in the order they help, each
@@ -236,7 +234,7 @@ final class DiagnosisText {
     private static List<String> why(PodSnapshot pod) {
         List<String> why = new ArrayList<>();
         for (ContainerSnapshot container : pod.containers()) {
-            if (container.ready() || (container.init() && isDone(container.state()))) {
+            if (container.ready() || (container.init() && container.state().succeeded())) {
                 continue;
             }
             String state = state(container.state());
@@ -250,18 +248,12 @@ final class DiagnosisText {
             why.add((container.init() ? "init " : "") + OneLine.bounded(container.name(), 63) + ": " + state + last);
         }
         if (why.isEmpty() && !pod.ready()) {
-            pod.condition("PodScheduled")
-                    .filter(Condition::isFalse)
+            pod.notScheduled()
                     .ifPresent(scheduled -> why.add("not scheduled: "
                             + scheduled.reason().orElse("")
                             + scheduled.message().map(message -> " " + message).orElse("")));
         }
         return why.stream().map(text -> OneLine.bounded(text, 160)).toList();
-    }
-
-    private static boolean isDone(ContainerState state) {
-        return state.phase() == ContainerState.Phase.TERMINATED
-                && state.exitCode().orElse(1) == 0;
     }
 
     /** {@code CrashLoopBackOff}, {@code Error, exit 1 after 2s}, {@code running}. */
@@ -304,11 +296,6 @@ final class DiagnosisText {
         return lines;
     }
 
-    /** Jobs and CronJobs have no observedGeneration: its absence there means nothing. */
-    static boolean reportsObservedGeneration(WorkloadSnapshot workload) {
-        return Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet").contains(workload.kind());
-    }
-
     private static String workloadLine(WorkloadSnapshot workload, WorkloadGraph graph, String role) {
         Instant now = graph.observedAt();
         StringBuilder line = new StringBuilder(OneLine.bounded(workload.ref().kind(), 40))
@@ -316,7 +303,7 @@ final class DiagnosisText {
                 .append(OneLine.bounded(workload.ref().name(), 100));
         workload.revision().ifPresent(revision -> line.append(" rev ").append(OneLine.bounded(revision, 20)));
         line.append(role).append(": ").append(workloadState(workload, now));
-        if (reportsObservedGeneration(workload) && workload.observedGeneration() < workload.generation()) {
+        if (workload.generationNotObserved()) {
             line.append(", generation ")
                     .append(workload.generation())
                     .append(" not yet observed (at ")
@@ -335,7 +322,8 @@ final class DiagnosisText {
     }
 
     private static String serviceLine(ServiceSnapshot service) {
-        String selector = service.selector().isEmpty() ? "no selector" : "selector " + selector(service.selector());
+        String selector =
+                service.selector().isEmpty() ? "no selector" : "selector " + Labels.selector(service.selector());
         return OneLine.bounded(
                 "Service " + service.ref().name() + " (" + service.type() + ", " + selector
                         + (service.ports().isEmpty() ? "" : ", " + String.join(", ", service.ports())) + ")",
@@ -343,13 +331,8 @@ final class DiagnosisText {
     }
 
     private static String endpoints(WorkloadGraph graph) {
-        int ready = graph.endpointSlices().stream()
-                .mapToInt(EndpointSliceSnapshot::ready)
-                .sum();
-        int notReady = graph.endpointSlices().stream()
-                .mapToInt(EndpointSliceSnapshot::notReady)
-                .sum();
-        return count(ready, "ready endpoint") + (notReady == 0 ? "" : ", " + notReady + " not ready");
+        int notReady = graph.notReadyEndpoints();
+        return count(graph.readyEndpoints(), "ready endpoint") + (notReady == 0 ? "" : ", " + notReady + " not ready");
     }
 
     /** Only the nodes, claims and autoscalers the workload involves, one line each. */
@@ -469,14 +452,7 @@ final class DiagnosisText {
                 "namespace",
                 graph.target().namespace(),
                 "labelSelector",
-                selector.isEmpty() ? null : selector(selector));
-    }
-
-    static String selector(Map<String, String> labels) {
-        return labels.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(","));
+                selector.isEmpty() ? null : Labels.selector(selector));
     }
 
     private static Optional<PodSnapshot> targetPod(WorkloadGraph graph) {

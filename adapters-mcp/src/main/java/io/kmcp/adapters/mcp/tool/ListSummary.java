@@ -160,10 +160,7 @@ final class ListSummary {
             Optional<String> unhealthy = ready
                     ? Optional.empty()
                     : Optional.of(workload.ready() + "/" + desired + " ready"
-                            + (DiagnosisText.reportsObservedGeneration(workload)
-                                            && workload.observedGeneration() < workload.generation()
-                                    ? ", rollout not yet observed"
-                                    : ""));
+                            + (workload.generationNotObserved() ? ", rollout not yet observed" : ""));
             return new Item(namespace, name, ready ? "Ready" : "NotReady", unhealthy);
         }
         return other(namespace, name, object);

@@ -1,6 +1,5 @@
 package io.kmcp.domain.diagnosis.rules.services;
 
-import io.kmcp.domain.diagnosis.EndpointSliceSnapshot;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.ServiceSnapshot;
 import io.kmcp.domain.diagnosis.WorkloadGraph;
@@ -22,12 +21,7 @@ final class Endpoints {
         if (graph.endpointSlices().isEmpty()) {
             return Optional.empty();
         }
-        int ready = graph.endpointSlices().stream()
-                .mapToInt(EndpointSliceSnapshot::ready)
-                .sum();
-        int notReady = graph.endpointSlices().stream()
-                .mapToInt(EndpointSliceSnapshot::notReady)
-                .sum();
-        return Optional.of("endpoints: " + ready + " ready, " + notReady + " not ready");
+        return Optional.of(
+                "endpoints: " + graph.readyEndpoints() + " ready, " + graph.notReadyEndpoints() + " not ready");
     }
 }
