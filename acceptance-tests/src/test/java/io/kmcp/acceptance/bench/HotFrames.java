@@ -202,6 +202,11 @@ final class HotFrames {
     // ---------------------------------------------------------------------------------------------
 
     static String markdown(String title, List<Aggregate> aggregates, Map<String, String> facts) {
+        return markdown(title, aggregates, "", facts);
+    }
+
+    /** @param memory a Markdown section on memory, after the windows; empty for none */
+    static String markdown(String title, List<Aggregate> aggregates, String memory, Map<String, String> facts) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(title).append("\n\n");
         out.append("Where k-mcp's threads were when the JVM sampled them (`jdk.ExecutionSample`, every "
@@ -213,6 +218,7 @@ final class HotFrames {
         for (Aggregate aggregate : aggregates) {
             window(out, aggregate);
         }
+        out.append(memory);
         out.append("\n## Run\n\n");
         facts.forEach((name, value) ->
                 out.append("- ").append(name).append(": ").append(value).append("\n"));

@@ -691,7 +691,8 @@ public final class ThroughputBench {
         List<String> recordingOptions = List.of(
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true"
                         + ",jdk.ExecutionSample#period=" + HotFrames.SAMPLE_PERIOD.replace(" ", ""),
-                "-XX:FlightRecorderOptions=stackdepth=256");
+                "-XX:FlightRecorderOptions=stackdepth=256",
+                NativeMemory.OPTION);
 
         log("starting a control plane (no workloads are needed for resource_list)");
         LocalControlPlane plane = keep(LocalControlPlane.start("throughput-profile"));
@@ -709,7 +710,7 @@ public final class ThroughputBench {
                         lane.name(),
                         lane.pid(),
                         Map.of(ThroughputReport.LIST, lane.calls().get(ThroughputReport.LIST)),
-                        Optional.empty()))
+                        lane.tokenCall()))
                 .toList();
         lanes = checked(lanes, http, report);
 
@@ -732,6 +733,7 @@ public final class ThroughputBench {
                     result.p99Micros() / 1000.0,
                     result.failed() + result.socketErrors()));
         }
+        String memory = memory(lanes, jvm, bed, http);
         String loadAtEnd = Machine.loadAverage();
         log("stopping k-mcp, which writes the recording");
         stopAll();
@@ -756,9 +758,59 @@ public final class ThroughputBench {
         facts.put("recording", recording + " (not kept in the repository)");
         facts.put("whole run", (System.nanoTime() - began) / 1_000_000_000 + " s");
         String markdown = HotFrames.markdown(
-                "Profile of k-mcp during resource_list (before)", HotFrames.read(recording, windows), facts);
+                "Profile of k-mcp during resource_list (before)", HotFrames.read(recording, windows), memory, facts);
         System.out.println(markdown);
         writeTo(output, markdown);
+    }
+
+    /**
+     * Where k-mcp's memory is, beyond its heap: native memory tracking's summary after the profiled
+     * windows, and again after one call with each of {@code bench.tokens} distinct tokens.
+     */
+    private String memory(List<Lane> lanes, Jvm jvm, Bed bed, BenchHttp http) {
+        Lane lane = lanes.stream()
+                .filter(candidate -> candidate.tokenCall().isPresent())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sessionless lane to send the tokens' calls on"));
+        long pid = lane.pid().get().orElseThrow();
+        Path jcmd;
+        try {
+            jcmd = jvm.java().toRealPath().getParent().resolve("jcmd");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Long> afterLoad = NativeMemory.committedKib(jcmd, pid);
+        OptionalLong rssAfterLoad = Machine.rssKib(pid);
+        StringBuilder out = new StringBuilder("\n## Memory: native memory tracking\n\n");
+        if (settings.tokens() == 0) {
+            Map<String, Long> none = Map.of();
+            return out.append(NativeMemory.table(
+                            "after the windows", afterLoad, rssAfterLoad, "", none, OptionalLong.empty()))
+                    .toString();
+        }
+        log("minting " + settings.tokens() + " distinct tokens");
+        List<String> tokens = mintTokens(bed, settings.tokens());
+        tokenMeasure(lane, tokens, http);
+        Map<String, Long> afterTokens = NativeMemory.committedKib(jcmd, pid);
+        OptionalLong rssAfterTokens = Machine.rssKib(pid);
+        out.append("`jcmd <pid> VM.native_memory summary` (k-mcp runs with `")
+                .append(NativeMemory.OPTION)
+                .append("`), committed memory after the profiled windows and after one sessionless `resource_list`"
+                        + " with each of ")
+                .append(settings.tokens())
+                .append(" distinct tokens (")
+                .append(TOKEN_CALLERS)
+                .append(" at a time, ")
+                .append(lane.server().tokenFailures)
+                .append(" failed). The heap is fixed by `-Xmx`; the rest is what RSS holds beyond it.\n\n");
+        out.append(NativeMemory.table(
+                "after the windows",
+                afterLoad,
+                rssAfterLoad,
+                "after " + settings.tokens() + " tokens",
+                afterTokens,
+                rssAfterTokens));
+        return out.toString();
     }
 
     // ---------------------------------------------------------------------------------------------
