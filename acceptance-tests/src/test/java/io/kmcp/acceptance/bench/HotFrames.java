@@ -63,6 +63,7 @@ final class HotFrames {
         final Map<String, Long> selfLines = new HashMap<>();
         final Map<String, Long> inclusive = new HashMap<>();
         final Map<String, Long> nearestProduct = new HashMap<>();
+        final Map<String, Long> nearestProductCallee = new HashMap<>();
         final Map<String, Long> packages = new HashMap<>();
         final Map<String, Long> threads = new HashMap<>();
         long allocated;
@@ -135,15 +136,23 @@ final class HotFrames {
         Set<String> once = new LinkedHashSet<>();
         frames.forEach(frame -> once.add(method(frame)));
         once.forEach(method -> increment(aggregate.inclusive, method, 1));
-        increment(
-                aggregate.nearestProduct,
-                frames.stream()
-                        .filter(frame -> frame.getMethod().getType().getName().startsWith(PRODUCT_PACKAGE))
-                        .findFirst()
-                        .map(HotFrames::method)
-                        .orElse("(no k-mcp frame on the stack) "
-                                + group(top.getMethod().getType().getName())),
-                1);
+        int nearest = 0;
+        while (nearest < frames.size() && !product(frames.get(nearest))) {
+            nearest++;
+        }
+        if (nearest == frames.size()) {
+            String outside = "(no k-mcp frame on the stack) "
+                    + group(top.getMethod().getType().getName());
+            increment(aggregate.nearestProduct, outside, 1);
+            increment(aggregate.nearestProductCallee, outside, 1);
+        } else {
+            String product = method(frames.get(nearest));
+            increment(aggregate.nearestProduct, product, 1);
+            increment(
+                    aggregate.nearestProductCallee,
+                    product + " → " + (nearest == 0 ? "(itself)" : method(frames.get(nearest - 1))),
+                    1);
+        }
         Optional.ofNullable(event.getThread("sampledThread"))
                 .map(thread -> thread.getJavaName())
                 .ifPresent(name -> increment(aggregate.threads, threadGroup(name), 1));
@@ -160,9 +169,13 @@ final class HotFrames {
         }
         increment(aggregate.allocationSites, method(frames.get(0)), weight);
         frames.stream()
-                .filter(frame -> frame.getMethod().getType().getName().startsWith(PRODUCT_PACKAGE))
+                .filter(HotFrames::product)
                 .findFirst()
                 .ifPresent(frame -> increment(aggregate.allocationProductSites, method(frame), weight));
+    }
+
+    private static boolean product(RecordedFrame frame) {
+        return frame.getMethod().getType().getName().startsWith(PRODUCT_PACKAGE);
     }
 
     private static List<RecordedFrame> frames(RecordedEvent event) {
@@ -267,6 +280,9 @@ final class HotFrames {
         out.append("\n### Samples by the nearest k-mcp frame below the top (the k-mcp code that asked for the"
                 + " work)\n\n");
         table(out, "k-mcp method (or the top frame's package)", aggregate.nearestProduct, samples, 20);
+
+        out.append("\n### The same, with the method the k-mcp frame called\n\n");
+        table(out, "k-mcp method → its callee on the stack", aggregate.nearestProductCallee, samples, 25);
 
         out.append("\n### k-mcp's own methods on the stack (inclusive)\n\n");
         Map<String, Long> product = new HashMap<>();

@@ -44,6 +44,10 @@ class HotFramesTest {
         assertThat(HotFrames.top(spin.self, 1).get(0).getKey()).isEqualTo(HotFramesTest.class.getName() + ".spin");
         assertThat(spin.count(HotFramesTest.class.getName() + ".busyMethodIsHot"))
                 .isEqualTo(spin.samples);
+        // The test is in io.kmcp's packages, so spin is its own nearest k-mcp frame.
+        String spinMethod = HotFramesTest.class.getName() + ".spin";
+        assertThat(HotFrames.top(spin.nearestProduct, 1).get(0).getKey()).isEqualTo(spinMethod);
+        assertThat(HotFrames.top(spin.nearestProductCallee, 1).get(0).getKey()).isEqualTo(spinMethod + " → (itself)");
         String markdown = HotFrames.markdown("title", aggregates, Map.of("machine", "test"));
         assertThat(markdown)
                 .contains("## spin")
