@@ -64,6 +64,7 @@ final class HotFrames {
         final Map<String, Long> inclusive = new HashMap<>();
         final Map<String, Long> nearestProduct = new HashMap<>();
         final Map<String, Long> nearestProductCallee = new HashMap<>();
+        final Map<String, Long> nearestProductTop = new HashMap<>();
         final Map<String, Long> packages = new HashMap<>();
         final Map<String, Long> threads = new HashMap<>();
         long allocated;
@@ -145,6 +146,7 @@ final class HotFrames {
                     + group(top.getMethod().getType().getName());
             increment(aggregate.nearestProduct, outside, 1);
             increment(aggregate.nearestProductCallee, outside, 1);
+            increment(aggregate.nearestProductTop, outside + " ⇒ " + topMethod, 1);
         } else {
             String product = method(frames.get(nearest));
             increment(aggregate.nearestProduct, product, 1);
@@ -152,6 +154,7 @@ final class HotFrames {
                     aggregate.nearestProductCallee,
                     product + " → " + (nearest == 0 ? "(itself)" : method(frames.get(nearest - 1))),
                     1);
+            increment(aggregate.nearestProductTop, product + " ⇒ " + (nearest == 0 ? "(itself)" : topMethod), 1);
         }
         Optional.ofNullable(event.getThread("sampledThread"))
                 .map(thread -> thread.getJavaName())
@@ -283,6 +286,9 @@ final class HotFrames {
 
         out.append("\n### The same, with the method the k-mcp frame called\n\n");
         table(out, "k-mcp method → its callee on the stack", aggregate.nearestProductCallee, samples, 25);
+
+        out.append("\n### The same, with the top frame (where the time went under that k-mcp frame)\n\n");
+        table(out, "k-mcp method ⇒ top frame", aggregate.nearestProductTop, samples, 25);
 
         out.append("\n### k-mcp's own methods on the stack (inclusive)\n\n");
         Map<String, Long> product = new HashMap<>();

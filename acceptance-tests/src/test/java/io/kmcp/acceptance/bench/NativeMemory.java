@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -66,54 +67,57 @@ final class NativeMemory {
         return committed;
     }
 
+    /** One summary: when it was taken, committed KiB by category, and the process's VmRSS then. */
+    record Column(String label, Map<String, Long> committed, OptionalLong rss) {}
+
     /**
-     * A Markdown table of two summaries side by side, the categories ordered by the second, with the
-     * process's RSS at each.
+     * A Markdown table of summaries side by side, the categories ordered by the last, with the change
+     * from the one before the last to the last, and the process's RSS at each.
      */
-    static String table(
-            String first,
-            Map<String, Long> before,
-            OptionalLong rssBefore,
-            String second,
-            Map<String, Long> after,
-            OptionalLong rssAfter) {
-        StringBuilder out = new StringBuilder();
-        out.append("| category (committed) | ")
-                .append(first)
-                .append(" | ")
-                .append(second)
-                .append(" | change |\n|---|---:|---:|---:|\n");
-        out.append("| VmRSS (resident, not NMT) | ")
-                .append(ThroughputReport.mib(rssBefore))
-                .append(" | ")
-                .append(ThroughputReport.mib(rssAfter))
-                .append(" | ")
+    static String table(List<Column> columns) {
+        if (columns.isEmpty()) {
+            return "";
+        }
+        Column last = columns.get(columns.size() - 1);
+        Column previous = columns.size() > 1 ? columns.get(columns.size() - 2) : last;
+        StringBuilder out = new StringBuilder("| category (committed) |");
+        columns.forEach(column -> out.append(" ").append(column.label()).append(" |"));
+        out.append(" change, last two |\n|---|");
+        columns.forEach(column -> out.append("---:|"));
+        out.append("---:|\n");
+        out.append("| VmRSS (resident, not NMT) |");
+        columns.forEach(column ->
+                out.append(" ").append(ThroughputReport.mib(column.rss())).append(" |"));
+        out.append(" ")
                 .append(
-                        rssBefore.isPresent() && rssAfter.isPresent()
-                                ? mibChange(rssAfter.getAsLong() - rssBefore.getAsLong())
+                        previous.rss().isPresent() && last.rss().isPresent()
+                                ? mibChange(
+                                        last.rss().getAsLong() - previous.rss().getAsLong())
                                 : "—")
                 .append(" |\n");
         Set<String> categories = new LinkedHashSet<>();
         categories.add(TOTAL);
-        after.entrySet().stream()
+        last.committed().entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(TOTAL))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(entry -> categories.add(entry.getKey()));
-        categories.addAll(before.keySet());
+        columns.forEach(column -> categories.addAll(column.committed().keySet()));
         for (String category : categories) {
-            long one = before.getOrDefault(category, 0L);
-            long other = after.getOrDefault(category, 0L);
-            if (one < 1024 && other < 1024) {
+            boolean significant =
+                    columns.stream().anyMatch(column -> column.committed().getOrDefault(category, 0L) >= 1024);
+            if (!significant) {
                 continue;
             }
             out.append("| ")
                     .append(category.equals(TOTAL) ? "**NMT total**" : category)
-                    .append(" | ")
-                    .append(ThroughputReport.mib(OptionalLong.of(one)))
-                    .append(" | ")
-                    .append(ThroughputReport.mib(OptionalLong.of(other)))
-                    .append(" | ")
-                    .append(mibChange(other - one))
+                    .append(" |");
+            columns.forEach(column -> out.append(" ")
+                    .append(ThroughputReport.mib(
+                            OptionalLong.of(column.committed().getOrDefault(category, 0L))))
+                    .append(" |"));
+            out.append(" ")
+                    .append(mibChange(last.committed().getOrDefault(category, 0L)
+                            - previous.committed().getOrDefault(category, 0L)))
                     .append(" |\n");
         }
         return out.toString();

@@ -3,6 +3,7 @@ package io.kmcp.acceptance.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
@@ -46,19 +47,22 @@ class NativeMemoryTest {
     }
 
     @Test
-    @DisplayName("two summaries side by side, the largest category of the second first, with the change")
+    @DisplayName("summaries side by side, the largest category of the last first, with the change of the last two")
     void table() {
         Map<String, Long> before = NativeMemory.parse(SUMMARY);
         Map<String, Long> after = NativeMemory.parse(SUMMARY.replace("committed=6000KB", "committed=56000KB")
                 .replace("committed=424453KB", "committed=474453KB"));
 
-        String table = NativeMemory.table(
-                "before", before, OptionalLong.of(400 * 1024), "after", after, OptionalLong.of(460 * 1024));
+        String table = NativeMemory.table(List.of(
+                new NativeMemory.Column("idle", before, OptionalLong.of(300 * 1024)),
+                new NativeMemory.Column("before", before, OptionalLong.of(400 * 1024)),
+                new NativeMemory.Column("after", after, OptionalLong.of(460 * 1024))));
 
         assertThat(table)
-                .contains("| VmRSS (resident, not NMT) | 400 MiB | 460 MiB | +60 MiB |")
-                .contains("| **NMT total** | 415 MiB | 463 MiB | +49 MiB |")
-                .contains("| Thread | 6 MiB | 55 MiB | +49 MiB |");
+                .contains("| category (committed) | idle | before | after | change, last two |")
+                .contains("| VmRSS (resident, not NMT) | 300 MiB | 400 MiB | 460 MiB | +60 MiB |")
+                .contains("| **NMT total** | 415 MiB | 415 MiB | 463 MiB | +49 MiB |")
+                .contains("| Thread | 6 MiB | 6 MiB | 55 MiB | +49 MiB |");
         assertThat(table.indexOf("| Java Heap")).isLessThan(table.indexOf("| Thread"));
         assertThat(table.indexOf("| Thread")).isLessThan(table.indexOf("| Class"));
     }

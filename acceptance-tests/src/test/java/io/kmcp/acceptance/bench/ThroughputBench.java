@@ -235,7 +235,7 @@ public final class ThroughputBench {
 
         List<Lane> lanes = new ArrayList<>();
         for (Jvm jvm : jvms) {
-            lanes.addAll(kmcpLanes(report, bed, http, jvm, List.of()));
+            lanes.addAll(kmcp(report, bed, http, jvm, List.of()).lanes());
         }
         List<String> kmsFacts = new ArrayList<>();
         Optional<String> kmsUnavailable = settings.kmsUnavailable();
@@ -398,7 +398,10 @@ public final class ThroughputBench {
     // ---------------------------------------------------------------------------------------------
     // The servers and their lanes
 
-    private List<Lane> kmcpLanes(ThroughputReport report, Bed bed, BenchHttp http, Jvm jvm, List<String> moreOptions) {
+    /** A k-mcp process and its two lanes. */
+    private record Kmcp(KmcpJar jar, List<Lane> lanes) {}
+
+    private Kmcp kmcp(ThroughputReport report, Bed bed, BenchHttp http, Jvm jvm, List<String> moreOptions) {
         Server server = report.server(KMCP + " (" + jvm.label() + ")", true);
         List<String> options = new ArrayList<>(jvm.options());
         options.addAll(moreOptions);
@@ -442,7 +445,7 @@ public final class ThroughputBench {
                 pid,
                 Map.of(ThroughputReport.LIST, classicCall(kmcp.mcpUri(), inSession, "resource_list", listArguments())),
                 Optional.empty());
-        return List.of(modern, classic);
+        return new Kmcp(kmcp, List.of(modern, classic));
     }
 
     private List<Lane> kmsLanes(ThroughputReport report, Bed bed, BenchHttp http, List<String> facts) {
@@ -691,8 +694,7 @@ public final class ThroughputBench {
         List<String> recordingOptions = List.of(
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true"
                         + ",jdk.ExecutionSample#period=" + HotFrames.SAMPLE_PERIOD.replace(" ", ""),
-                "-XX:FlightRecorderOptions=stackdepth=256",
-                NativeMemory.OPTION);
+                "-XX:FlightRecorderOptions=stackdepth=256");
 
         log("starting a control plane (no workloads are needed for resource_list)");
         LocalControlPlane plane = keep(LocalControlPlane.start("throughput-profile"));
@@ -704,7 +706,8 @@ public final class ThroughputBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Lane> lanes = kmcpLanes(report, bed, http, jvm, recordingOptions).stream()
+        Kmcp recorded = kmcp(report, bed, http, jvm, recordingOptions);
+        List<Lane> lanes = recorded.lanes().stream()
                 .map(lane -> new Lane(
                         lane.server(),
                         lane.name(),
@@ -733,9 +736,10 @@ public final class ThroughputBench {
                     result.p99Micros() / 1000.0,
                     result.failed() + result.socketErrors()));
         }
-        String memory = memory(lanes, jvm, bed, http);
-        String loadAtEnd = Machine.loadAverage();
         log("stopping k-mcp, which writes the recording");
+        recorded.jar().close();
+        String memory = memory(report, jvm, bed, http, wrk);
+        String loadAtEnd = Machine.loadAverage();
         stopAll();
 
         Map<String, String> facts = new LinkedHashMap<>();
@@ -744,6 +748,7 @@ public final class ThroughputBench {
         facts.put("load average (1, 5, 15 min)", "at start " + loadAtStart + "; at end " + loadAtEnd);
         facts.put("JVM", jvm.label() + ": " + jvm.description());
         facts.put("k-mcp's command", jvm.commandLine() + " with " + String.join(" ", recordingOptions));
+        facts.put("memory run's command", jvm.commandLine() + " with " + NativeMemory.OPTION);
         facts.put("k-mcp", "bootstrap/target/k-mcp.jar at " + settings.commit());
         facts.put(
                 "Kubernetes",
@@ -764,53 +769,58 @@ public final class ThroughputBench {
     }
 
     /**
-     * Where k-mcp's memory is, beyond its heap: native memory tracking's summary after the profiled
-     * windows, and again after one call with each of {@code bench.tokens} distinct tokens.
+     * Where k-mcp's memory is, beyond its heap: a k-mcp without the recording (whose own buffers would
+     * count) but with native memory tracking, its summary idle, after {@code bench.profile.duration} of
+     * sessionless {@code resource_list} at {@value ThroughputReport#MANY} connections, and after one call
+     * with each of {@code bench.tokens} distinct tokens.
      */
-    private String memory(List<Lane> lanes, Jvm jvm, Bed bed, BenchHttp http) {
-        Lane lane = lanes.stream()
+    private String memory(ThroughputReport report, Jvm jvm, Bed bed, BenchHttp http, Wrk wrk) {
+        log("starting k-mcp again, without the recording, with native memory tracking");
+        Kmcp kmcp = kmcp(report, bed, http, jvm, List.of(NativeMemory.OPTION));
+        Lane lane = kmcp.lanes().stream()
                 .filter(candidate -> candidate.tokenCall().isPresent())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no sessionless lane to send the tokens' calls on"));
-        long pid = lane.pid().get().orElseThrow();
+        long pid = kmcp.jar().pid();
         Path jcmd;
         try {
             jcmd = jvm.java().toRealPath().getParent().resolve("jcmd");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Long> afterLoad = NativeMemory.committedKib(jcmd, pid);
-        OptionalLong rssAfterLoad = Machine.rssKib(pid);
-        StringBuilder out = new StringBuilder("\n## Memory: native memory tracking\n\n");
-        if (settings.tokens() == 0) {
-            Map<String, Long> none = Map.of();
-            return out.append(NativeMemory.table(
-                            "after the windows", afterLoad, rssAfterLoad, "", none, OptionalLong.empty()))
-                    .toString();
+        List<NativeMemory.Column> columns = new ArrayList<>();
+        columns.add(new NativeMemory.Column("idle", NativeMemory.committedKib(jcmd, pid), Machine.rssKib(pid)));
+        HttpCall call = lane.calls().get(ThroughputReport.LIST);
+        Wrk.Result load = wrk.run("memory " + lane.name(), call, ThroughputReport.MANY, settings.profileDuration());
+        log("  loaded " + describe(lane, ThroughputReport.LIST, ThroughputReport.MANY, load));
+        columns.add(new NativeMemory.Column(
+                "after " + settings.profileDuration().toSeconds() + " s at " + ThroughputReport.MANY + " connections",
+                NativeMemory.committedKib(jcmd, pid),
+                Machine.rssKib(pid)));
+        String tokensDone = "";
+        if (settings.tokens() > 0) {
+            log("minting " + settings.tokens() + " distinct tokens");
+            List<String> tokens = mintTokens(bed, settings.tokens());
+            tokenMeasure(lane, tokens, http);
+            columns.add(new NativeMemory.Column(
+                    "after " + settings.tokens() + " tokens",
+                    NativeMemory.committedKib(jcmd, pid),
+                    Machine.rssKib(pid)));
+            tokensDone = ", and after one sessionless `resource_list` with each of " + settings.tokens()
+                    + " distinct tokens (" + TOKEN_CALLERS + " at a time, " + lane.server().tokenFailures
+                    + " failed)";
         }
-        log("minting " + settings.tokens() + " distinct tokens");
-        List<String> tokens = mintTokens(bed, settings.tokens());
-        tokenMeasure(lane, tokens, http);
-        Map<String, Long> afterTokens = NativeMemory.committedKib(jcmd, pid);
-        OptionalLong rssAfterTokens = Machine.rssKib(pid);
-        out.append("`jcmd <pid> VM.native_memory summary` (k-mcp runs with `")
-                .append(NativeMemory.OPTION)
-                .append("`), committed memory after the profiled windows and after one sessionless `resource_list`"
-                        + " with each of ")
-                .append(settings.tokens())
-                .append(" distinct tokens (")
-                .append(TOKEN_CALLERS)
-                .append(" at a time, ")
-                .append(lane.server().tokenFailures)
-                .append(" failed). The heap is fixed by `-Xmx`; the rest is what RSS holds beyond it.\n\n");
-        out.append(NativeMemory.table(
-                "after the windows",
-                afterLoad,
-                rssAfterLoad,
-                "after " + settings.tokens() + " tokens",
-                afterTokens,
-                rssAfterTokens));
-        return out.toString();
+        kmcp.jar().close();
+        return "\n## Memory: native memory tracking\n\n"
+                + "A second k-mcp, started as the first but without the flight recording (whose buffers are"
+                + " native memory too) and with `" + NativeMemory.OPTION + "`: `jcmd <pid> VM.native_memory"
+                + " summary`, committed memory idle (one second after ready), after "
+                + settings.profileDuration().toSeconds() + " s of sessionless `resource_list` at "
+                + ThroughputReport.MANY + " connections (" + ThroughputReport.rate(load.callsPerSecond())
+                + " calls/s, " + (load.failed() + load.socketErrors()) + " failed)" + tokensDone
+                + ". The heap's ceiling is `-Xmx`; the rest is what RSS holds beyond it, and VmRSS beyond"
+                + " the NMT total is memory the JVM does not track (the C heap's arenas, mapped files).\n\n"
+                + NativeMemory.table(columns);
     }
 
     // ---------------------------------------------------------------------------------------------
