@@ -11,7 +11,8 @@
 #   bench/throughput.sh --duration 10 --rounds 3 --warmup 5 --tokens 1000   # the defaults: 6, 3, 3, 1000
 #   bench/throughput.sh --profile          # k-mcp's resource_list under a flight recording instead:
 #                                          #   bench/results/profile-resource_list.md
-#   bench/throughput.sh --profile --profile-duration 30 --profile-jvm java25   # defaults: 20, java17
+#   bench/throughput.sh --profile --profile-duration 30 --profile-warmup 10 --profile-jvm java25
+#                                          #   defaults: 20 s per lane after 10 s of warm-up, java17
 set -euo pipefail
 
 KMS_VERSION="${KMCP_BENCH_KMS_VERSION:-0.0.67}"   # kubernetes-mcp-server, npm registry
@@ -28,6 +29,7 @@ warmup=3
 tokens=1000
 profile=false
 profile_duration=20
+profile_warmup=10
 profile_jvm=java17
 number() { [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "$1 needs a number" >&2; exit 2; }; }
 while (($#)); do
@@ -40,10 +42,11 @@ while (($#)); do
     --tokens) number "$1" "${2:-}"; tokens="$2"; shift ;;
     --profile) profile=true ;;
     --profile-duration) number "$1" "${2:-}"; profile_duration="$2"; shift ;;
+    --profile-warmup) number "$1" "${2:-}"; profile_warmup="$2"; shift ;;
     --profile-jvm)
       case "${2:-}" in java17 | java25) profile_jvm="$2" ;; *) echo "--profile-jvm is java17 or java25" >&2; exit 2 ;; esac
       shift ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -112,7 +115,8 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 profile_properties=()
 if $profile; then
   profile_properties=(-Dbench.profile="$root/bench/results/profile-resource_list.md"
-    -Dbench.profile.duration="$profile_duration" -Dbench.profile.jvm="$profile_jvm")
+    -Dbench.profile.duration="$profile_duration" -Dbench.profile.warmup="$profile_warmup"
+    -Dbench.profile.jvm="$profile_jvm")
   if [[ $profile_jvm == java25 ]]; then
     java="$(find_java 25 "${KMCP_BENCH_JAVA25:-}" /usr/lib/jvm/temurin-25-jdk-*/bin/java /usr/lib/jvm/*-25*/bin/java)" \
       || { say "--profile-jvm java25: no Java 25 found"; exit 1; }

@@ -31,6 +31,21 @@ final class HotFrames {
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String PRODUCT_PACKAGE = "io.kmcp.";
 
+    /** The JDK's packages that any code calls: a sample whose top is there is charged to its caller's library. */
+    static final Set<String> GENERIC = Set.of(
+            "java.lang",
+            "java.lang.invoke",
+            "java.lang.reflect",
+            "java.util",
+            "java.util.concurrent",
+            "java.util.function",
+            "java.util.stream",
+            "jdk.internal.misc",
+            "jdk.internal.reflect",
+            "jdk.internal.util");
+
+    static final String OWN_CODE = "its own code, with the JDK's collections and strings";
+
     /** How often the recording samples the threads (the profile settings' 10 ms gives too few samples here). */
     static final String SAMPLE_PERIOD = "2 ms";
 
@@ -143,10 +158,10 @@ final class HotFrames {
         }
         if (nearest == frames.size()) {
             String outside = "(no k-mcp frame on the stack) "
-                    + group(top.getMethod().getType().getName());
+                    + library(frames, frames.size()).orElse(group(top));
             increment(aggregate.nearestProduct, outside, 1);
             increment(aggregate.nearestProductCallee, outside, 1);
-            increment(aggregate.nearestProductTop, outside + " ⇒ " + topMethod, 1);
+            increment(aggregate.nearestProductTop, outside, 1);
         } else {
             String product = method(frames.get(nearest));
             increment(aggregate.nearestProduct, product, 1);
@@ -154,7 +169,10 @@ final class HotFrames {
                     aggregate.nearestProductCallee,
                     product + " → " + (nearest == 0 ? "(itself)" : method(frames.get(nearest - 1))),
                     1);
-            increment(aggregate.nearestProductTop, product + " ⇒ " + (nearest == 0 ? "(itself)" : topMethod), 1);
+            increment(
+                    aggregate.nearestProductTop,
+                    product + " ⇒ " + library(frames, nearest).orElse(OWN_CODE),
+                    1);
         }
         Optional.ofNullable(event.getThread("sampledThread"))
                 .map(thread -> thread.getJavaName())
@@ -175,6 +193,24 @@ final class HotFrames {
                 .filter(HotFrames::product)
                 .findFirst()
                 .ifPresent(frame -> increment(aggregate.allocationProductSites, method(frame), weight));
+    }
+
+    /**
+     * The package group of the first frame from the top, before {@code until}, that is not in the JDK's
+     * generic packages (collections, strings, method handles): the library the time went to.
+     */
+    static Optional<String> library(List<RecordedFrame> frames, int until) {
+        for (RecordedFrame frame : frames.subList(0, until)) {
+            String group = group(frame);
+            if (!GENERIC.contains(group)) {
+                return Optional.of(group);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String group(RecordedFrame frame) {
+        return group(frame.getMethod().getType().getName());
     }
 
     private static boolean product(RecordedFrame frame) {
@@ -287,8 +323,9 @@ final class HotFrames {
         out.append("\n### The same, with the method the k-mcp frame called\n\n");
         table(out, "k-mcp method → its callee on the stack", aggregate.nearestProductCallee, samples, 25);
 
-        out.append("\n### The same, with the top frame (where the time went under that k-mcp frame)\n\n");
-        table(out, "k-mcp method ⇒ top frame", aggregate.nearestProductTop, samples, 25);
+        out.append("\n### The same, with the library the time went to under that k-mcp frame (the first frame"
+                + " from the top outside the JDK's collections, strings and method handles)\n\n");
+        table(out, "k-mcp method ⇒ library", aggregate.nearestProductTop, samples, 25);
 
         out.append("\n### k-mcp's own methods on the stack (inclusive)\n\n");
         Map<String, Long> product = new HashMap<>();

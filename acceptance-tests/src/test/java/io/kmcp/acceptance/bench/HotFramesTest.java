@@ -48,6 +48,8 @@ class HotFramesTest {
         String spinMethod = HotFramesTest.class.getName() + ".spin";
         assertThat(HotFrames.top(spin.nearestProduct, 1).get(0).getKey()).isEqualTo(spinMethod);
         assertThat(HotFrames.top(spin.nearestProductCallee, 1).get(0).getKey()).isEqualTo(spinMethod + " → (itself)");
+        assertThat(HotFrames.top(spin.nearestProductTop, 1).get(0).getKey())
+                .isEqualTo(spinMethod + " ⇒ " + HotFrames.OWN_CODE);
         String markdown = HotFrames.markdown("title", aggregates, Map.of("machine", "test"));
         assertThat(markdown)
                 .contains("## spin")

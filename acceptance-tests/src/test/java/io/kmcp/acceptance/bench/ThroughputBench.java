@@ -63,7 +63,8 @@ import java.util.stream.IntStream;
  *   <li>{@code bench.output} (default {@code bench/results/throughput.md}), {@code bench.work}, {@code
  *       bench.commit};
  *   <li>{@code bench.profile}: the Markdown file of the profile; {@code bench.profile.duration}
- *       (default 20) seconds per profiled window; {@code bench.profile.jvm} ({@code java17}, the
+ *       (default 20) seconds per profiled window, after {@code bench.profile.warmup} (default 10) of
+ *       warm-up; {@code bench.profile.jvm} ({@code java17}, the
  *       default, or {@code java25}).
  * </ul>
  */
@@ -139,6 +140,7 @@ public final class ThroughputBench {
             String commit,
             Optional<Path> profile,
             Duration profileDuration,
+            Duration profileWarmup,
             String profileJvm) {
 
         static Settings fromSystemProperties() {
@@ -177,6 +179,7 @@ public final class ThroughputBench {
                     System.getProperty("bench.commit", "?"),
                     optionalPath("bench.profile"),
                     Duration.ofSeconds(Long.getLong("bench.profile.duration", 20)),
+                    Duration.ofSeconds(Long.getLong("bench.profile.warmup", 10)),
                     System.getProperty("bench.profile.jvm", "java17"));
         }
 
@@ -720,7 +723,8 @@ public final class ThroughputBench {
         List<HotFrames.Window> windows = new ArrayList<>();
         for (Lane lane : lanes) {
             HttpCall call = lane.calls().get(ThroughputReport.LIST);
-            Wrk.Result warm = wrk.run("profile-warmup " + lane.name(), call, ThroughputReport.MANY, settings.warmup());
+            Wrk.Result warm =
+                    wrk.run("profile-warmup " + lane.name(), call, ThroughputReport.MANY, settings.profileWarmup());
             log("  warm-up " + describe(lane, ThroughputReport.LIST, ThroughputReport.MANY, warm));
             Instant from = Instant.now();
             Wrk.Result result =
@@ -757,7 +761,7 @@ public final class ThroughputBench {
         facts.put(
                 "load",
                 wrk.version() + ", " + ThroughputReport.MANY + " connections, 2 threads, "
-                        + settings.warmup().toSeconds() + " s warm-up then "
+                        + settings.profileWarmup().toSeconds() + " s warm-up then "
                         + settings.profileDuration().toSeconds()
                         + " s profiled, per lane");
         facts.put("recording", recording + " (not kept in the repository)");
