@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The diagnosis benchmark: for each failure state of a workload, what it costs an agent to learn the
@@ -58,7 +57,7 @@ public final class DiagnosisBench {
     static final String KMS = "kubernetes-mcp-server";
 
     /** What a diagnosis reads, as RBAC names it; the same as the acceptance suite's diagnosing agent. */
-    private static final List<PolicyRule> NAMESPACED_READS = List.of(
+    static final List<PolicyRule> NAMESPACED_READS = List.of(
             rule(
                     "",
                     "pods",
@@ -73,7 +72,7 @@ public final class DiagnosisBench {
             rule("discovery.k8s.io", "endpointslices"),
             rule("autoscaling", "horizontalpodautoscalers"));
 
-    private static final List<PolicyRule> CLUSTER_READS = List.of(rule("", "nodes"));
+    static final List<PolicyRule> CLUSTER_READS = List.of(rule("", "nodes"));
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -207,10 +206,7 @@ public final class DiagnosisBench {
         }
 
         report.fact("date", LocalDate.now(ZoneOffset.UTC).toString());
-        report.fact(
-                "machine",
-                Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), " + memTotal() + " memory, "
-                        + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.fact("machine", Machine.description());
         report.fact(
                 "Java",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
@@ -230,8 +226,8 @@ public final class DiagnosisBench {
         report.fact("runs", "median of " + runs + " after " + warmups + " warm-up per state and server");
         report.fact(
                 "memory after the runs (VmRSS)",
-                KMCP + " " + rss(kmcpProcess(kmcp))
-                        + kms.map(server -> ", " + KMS + " " + rss(server.server()))
+                KMCP + " " + Machine.rss(kmcpProcess(kmcp))
+                        + kms.map(server -> ", " + KMS + " " + Machine.rss(server.server()))
                                 .orElse(""));
         report.fact(
                 "start until healthy",
@@ -332,7 +328,7 @@ public final class DiagnosisBench {
         missing.removeAll(offered);
         if (!missing.isEmpty()) {
             throw new IllegalStateException(server + " does not offer " + missing + " (it offers " + offered
-                    + "); for k-mcp, rebuild the jar with mvn -B install -DskipTests -DskipITs -Dpit.skip=true");
+                    + "); for k-mcp, rebuild the jar with mvn -B install -DskipTests -DskipITs -DskipPitest");
         }
     }
 
@@ -344,41 +340,7 @@ public final class DiagnosisBench {
                 .findFirst();
     }
 
-    private static String rss(Optional<ProcessHandle> process) {
-        return process.flatMap(handle -> procStatus(handle.pid(), "VmRSS"))
-                .map(value ->
-                        Report.megabytes(Long.parseLong(value.replace("kB", "").strip())))
-                .orElse("unknown");
-    }
-
-    private static Optional<String> procStatus(long pid, String key) {
-        return procLine(Path.of("/proc", Long.toString(pid), "status"), key + ":");
-    }
-
-    private static String cpuModel() {
-        return procLine(Path.of("/proc/cpuinfo"), "model name")
-                .map(line -> line.replaceFirst("^\\s*:\\s*", ""))
-                .orElse(System.getProperty("os.arch"));
-    }
-
-    private static String memTotal() {
-        return procLine(Path.of("/proc/meminfo"), "MemTotal:")
-                .map(value ->
-                        Report.megabytes(Long.parseLong(value.replace("kB", "").strip())))
-                .orElse("unknown");
-    }
-
-    private static Optional<String> procLine(Path file, String prefix) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(line -> line.startsWith(prefix))
-                    .map(line -> line.substring(prefix.length()).strip())
-                    .findFirst();
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static PolicyRule rule(String group, String... resources) {
+    static PolicyRule rule(String group, String... resources) {
         return new PolicyRuleBuilder()
                 .withApiGroups(group)
                 .withResources(resources)

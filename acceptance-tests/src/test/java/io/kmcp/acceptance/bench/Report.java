@@ -3,7 +3,6 @@ package io.kmcp.acceptance.bench;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -187,9 +186,5 @@ final class Report {
                     .append(withCause)
                     .append(" |\n");
         });
-    }
-
-    static String megabytes(long kilobytes) {
-        return String.format(Locale.ROOT, "%.0f MiB", kilobytes / 1024.0);
     }
 }

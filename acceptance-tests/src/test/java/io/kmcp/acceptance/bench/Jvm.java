@@ -1,0 +1,87 @@
+package io.kmcp.acceptance.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JVM that k-mcp runs on in the benchmark: its {@code java} launcher, the options it is given, and
+ * what the JVM makes of them (its version, the garbage collector and heap its ergonomics choose on this
+ * machine), for the record.
+ *
+ * @param label how the tables name it ("Java 17")
+ * @param description {@code java -version}'s runtime line, the collector and the maximum heap
+ */
+record Jvm(String label, Path java, List<String> options, String description) {
+
+    private static final Set<String> COLLECTORS =
+            Set.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC", "UseShenandoahGC", "UseEpsilonGC");
+    private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\S+)\\s+=\\s+(\\S+)");
+
+    Jvm {
+        options = List.copyOf(options);
+    }
+
+    /** Asks the JVM ({@code -XX:+PrintFlagsFinal -version} with the options) what it is. */
+    static Jvm probe(String label, Path java, List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+            }
+            return new Jvm(label, java, options, describe(out));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + java + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The runtime line, the collector in use and the maximum heap, from {@code -XX:+PrintFlagsFinal -version}. */
+    static String describe(String output) {
+        String runtime = output.lines()
+                .filter(line -> line.contains("Runtime Environment"))
+                .findFirst()
+                .map(String::strip)
+                .orElse("unknown runtime");
+        List<String> collectors = new ArrayList<>();
+        long initialHeap = -1;
+        long maxHeap = -1;
+        for (String line : output.lines().toList()) {
+            Matcher flag = FLAG.matcher(line);
+            if (!flag.find()) {
+                continue;
+            }
+            String name = flag.group(1);
+            String value = flag.group(2);
+            if (COLLECTORS.contains(name) && value.equals("true")) {
+                collectors.add(name.substring("Use".length()));
+            } else if (name.equals("InitialHeapSize")) {
+                initialHeap = Long.parseLong(value);
+            } else if (name.equals("MaxHeapSize")) {
+                maxHeap = Long.parseLong(value);
+            }
+        }
+        return runtime + "; " + (collectors.isEmpty() ? "unknown GC" : String.join("+", collectors))
+                + (initialHeap > 0 ? String.format(Locale.ROOT, ", initial heap %d MiB", initialHeap >> 20) : "")
+                + (maxHeap > 0 ? String.format(Locale.ROOT, ", max heap %d MiB", maxHeap >> 20) : "");
+    }
+
+    String commandLine() {
+        return java + (options.isEmpty() ? "" : " " + String.join(" ", options)) + " -jar k-mcp.jar";
+    }
+}
