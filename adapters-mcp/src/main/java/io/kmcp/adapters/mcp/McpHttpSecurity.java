@@ -10,6 +10,7 @@ import io.kmcp.adapters.mcp.security.BearerAuthentication;
 import io.kmcp.adapters.mcp.security.CallerAuthentication;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
 import io.kmcp.adapters.mcp.security.ProtectedResource;
+import io.kmcp.adapters.mcp.security.TokenRejectionObserver;
 import io.kmcp.application.port.in.ConfirmCaller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,6 +86,18 @@ public final class McpHttpSecurity {
             McpSecuritySettings settings,
             Clock clock,
             ConfirmCaller confirmation) {
+        this(endpoint, decoder, clusters, settings, clock, confirmation, TokenRejectionObserver.NONE);
+    }
+
+    /** @param rejections told the reason of every request refused for its token, for metrics */
+    public McpHttpSecurity(
+            McpEndpoint endpoint,
+            JwtDecoder decoder,
+            ClusterSelector clusters,
+            McpSecuritySettings settings,
+            Clock clock,
+            ConfirmCaller confirmation,
+            TokenRejectionObserver rejections) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bearer = new BearerAuthentication(
@@ -94,10 +107,16 @@ public final class McpHttpSecurity {
                 settings.clockSkew(),
                 settings.protectedResource(),
                 clock,
-                confirmation);
+                confirmation,
+                rejections);
         // The transport ends a session idle for one to two sweep intervals; the binding must outlive it.
         Duration idle = endpoint.settings().sessionIdleTimeout().multipliedBy(2).plusMinutes(1);
         this.sessionOwners = new SessionOwners(idle, endpoint.settings().maxSessionsPerCaller(), clock);
+    }
+
+    /** Who owns each session of the 2025-11-25 lane, for the metrics of sessions. */
+    public SessionOwners sessionOwners() {
+        return sessionOwners;
     }
 
     public HttpSecurity applyTo(HttpSecurity http) throws Exception {

@@ -47,11 +47,24 @@ public final class BearerAuthentication {
             ProtectedResource resource,
             Clock clock,
             ConfirmCaller confirmation) {
+        this(decoder, clusters, audience, clockSkew, resource, clock, confirmation, TokenRejectionObserver.NONE);
+    }
+
+    /** @param rejections told why each refused request was refused */
+    public BearerAuthentication(
+            JwtDecoder decoder,
+            ClusterSelector clusters,
+            String audience,
+            Duration clockSkew,
+            ProtectedResource resource,
+            Clock clock,
+            ConfirmCaller confirmation,
+            TokenRejectionObserver rejections) {
         this.decoder = new ClaimCheckingJwtDecoder(
                 Objects.requireNonNull(decoder, "decoder"), new TokenClaimsValidator(audience, clockSkew, clock));
         this.converter = new CallerAuthenticationConverter(clusters, confirmation);
         this.resource = Objects.requireNonNull(resource, "resource");
-        this.entryPoint = new BearerChallenge(resource);
+        this.entryPoint = new BearerChallenge(resource, rejections);
     }
 
     public JwtDecoder decoder() {

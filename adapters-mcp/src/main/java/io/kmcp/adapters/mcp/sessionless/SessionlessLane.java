@@ -6,6 +6,7 @@ import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.tool.AnswerRefused;
 import io.kmcp.adapters.mcp.tool.QuestionPending;
 import io.kmcp.adapters.mcp.tool.ToolAnswer;
+import io.kmcp.adapters.mcp.tool.ToolCallObserver;
 import io.kmcp.adapters.mcp.tool.ToolDeclaration;
 import io.kmcp.adapters.mcp.tool.ToolRunner;
 import io.kmcp.adapters.mcp.tool.Tools;
@@ -67,9 +68,23 @@ public final class SessionlessLane implements AutoCloseable {
             String serverName,
             List<String> allVersions,
             Clock clock) {
+        this(tools, settings, requestState, serverName, allVersions, clock, ToolCallObserver.NONE);
+    }
+
+    /** @param observer told of every tool call */
+    public SessionlessLane(
+            Tools tools,
+            McpEndpointSettings settings,
+            RequestStateSettings requestState,
+            String serverName,
+            List<String> allVersions,
+            Clock clock,
+            ToolCallObserver observer) {
         Objects.requireNonNull(tools, "tools");
-        List<McpSyncTool> served =
-                tools.declarations().stream().map(SessionlessLane::tool).toList();
+        Objects.requireNonNull(observer, "observer");
+        List<McpSyncTool> served = tools.declarations().stream()
+                .map(declaration -> tool(declaration, observer))
+                .toList();
         McpServer server = McpServer.builder()
                 .serverInfo(McpSchema.Implementation.builder(serverName, settings.serverVersion())
                         .build())
@@ -105,7 +120,11 @@ public final class SessionlessLane implements AutoCloseable {
     }
 
     static McpSyncTool tool(ToolDeclaration declaration) {
-        ToolRunner runner = new ToolRunner(declaration);
+        return tool(declaration, ToolCallObserver.NONE);
+    }
+
+    static McpSyncTool tool(ToolDeclaration declaration, ToolCallObserver observer) {
+        ToolRunner runner = new ToolRunner(declaration, observer);
         return McpSyncTool.of(definition(declaration), (context, request) -> call(runner, context, request));
     }
 
