@@ -72,24 +72,14 @@ public final class McpHttpSecurity {
             ClusterSelector clusters,
             McpSecuritySettings settings,
             Clock clock) {
-        this(endpoint, decoder, clusters, settings, clock, caller -> {});
+        this(endpoint, decoder, clusters, settings, clock, caller -> {}, TokenRejectionObserver.NONE);
     }
 
     /**
      * @param confirmation a last check of every verified caller with its API server (for
      *     {@code --verify-with-apiserver}); a refusal is a 401
+     * @param rejections told the reason of every request refused for its token, for metrics
      */
-    public McpHttpSecurity(
-            McpEndpoint endpoint,
-            JwtDecoder decoder,
-            ClusterSelector clusters,
-            McpSecuritySettings settings,
-            Clock clock,
-            ConfirmCaller confirmation) {
-        this(endpoint, decoder, clusters, settings, clock, confirmation, TokenRejectionObserver.NONE);
-    }
-
-    /** @param rejections told the reason of every request refused for its token, for metrics */
     public McpHttpSecurity(
             McpEndpoint endpoint,
             JwtDecoder decoder,

@@ -28,29 +28,10 @@ public final class BearerAuthentication {
     private final BearerChallenge entryPoint;
     private final ProtectedResource resource;
 
-    public BearerAuthentication(
-            JwtDecoder decoder,
-            ClusterSelector clusters,
-            String audience,
-            Duration clockSkew,
-            ProtectedResource resource,
-            Clock clock) {
-        this(decoder, clusters, audience, clockSkew, resource, clock, caller -> {});
-    }
-
-    /** @param confirmation a last check of the verified caller with its API server, or none */
-    public BearerAuthentication(
-            JwtDecoder decoder,
-            ClusterSelector clusters,
-            String audience,
-            Duration clockSkew,
-            ProtectedResource resource,
-            Clock clock,
-            ConfirmCaller confirmation) {
-        this(decoder, clusters, audience, clockSkew, resource, clock, confirmation, TokenRejectionObserver.NONE);
-    }
-
-    /** @param rejections told why each refused request was refused */
+    /**
+     * @param confirmation a last check of the verified caller with its API server, or none
+     * @param rejections told why each refused request was refused
+     */
     public BearerAuthentication(
             JwtDecoder decoder,
             ClusterSelector clusters,

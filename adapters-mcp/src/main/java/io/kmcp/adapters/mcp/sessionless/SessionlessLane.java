@@ -60,18 +60,8 @@ public final class SessionlessLane implements AutoCloseable {
     /**
      * @param allVersions every protocol revision k-mcp speaks, in either lane, which {@code
      *     server/discover} reports
+     * @param observer told of every tool call
      */
-    public SessionlessLane(
-            Tools tools,
-            McpEndpointSettings settings,
-            RequestStateSettings requestState,
-            String serverName,
-            List<String> allVersions,
-            Clock clock) {
-        this(tools, settings, requestState, serverName, allVersions, clock, ToolCallObserver.NONE);
-    }
-
-    /** @param observer told of every tool call */
     public SessionlessLane(
             Tools tools,
             McpEndpointSettings settings,
@@ -117,10 +107,6 @@ public final class SessionlessLane implements AutoCloseable {
     @Override
     public void close() {
         transport.closeGracefully();
-    }
-
-    static McpSyncTool tool(ToolDeclaration declaration) {
-        return tool(declaration, ToolCallObserver.NONE);
     }
 
     static McpSyncTool tool(ToolDeclaration declaration, ToolCallObserver observer) {

@@ -32,10 +32,6 @@ public final class StatefulLane implements AutoCloseable {
     private final HttpServletStreamableServerTransportProvider transport;
     private final McpSyncServer server;
 
-    public StatefulLane(Tools tools, McpEndpointSettings settings, String serverName) {
-        this(tools, settings, serverName, ToolCallObserver.NONE);
-    }
-
     /** @param observer told of every tool call */
     public StatefulLane(Tools tools, McpEndpointSettings settings, String serverName, ToolCallObserver observer) {
         Objects.requireNonNull(tools, "tools");
@@ -75,10 +71,6 @@ public final class StatefulLane implements AutoCloseable {
     @Override
     public void close() {
         server.closeGracefully();
-    }
-
-    static SyncToolSpecification specification(ToolDeclaration declaration) {
-        return specification(declaration, ToolCallObserver.NONE);
     }
 
     static SyncToolSpecification specification(ToolDeclaration declaration, ToolCallObserver observer) {
