@@ -17,8 +17,9 @@ import org.springframework.core.env.MapPropertySource;
  * OTEL_EXPORTER_OTLP_PROTOCOL} ({@code http/protobuf}, the default, or {@code grpc}). With an endpoint
  * every trace is sampled unless {@code management.tracing.sampling.probability} says otherwise.
  *
- * <p>Without either variable nothing is set: Spring Boot creates no span exporter, and nothing leaves
- * the process. Spring's own properties, when given, win over the variables.
+ * <p>Without either variable, and without Spring's own endpoint setting, trace export is off: Spring
+ * Boot creates no span exporter, nothing leaves the process, and log lines get no empty trace-id
+ * column. Spring's own properties, when given, win over the variables.
  */
 public final class OtlpEnvironment implements EnvironmentPostProcessor {
 
@@ -26,6 +27,7 @@ public final class OtlpEnvironment implements EnvironmentPostProcessor {
     static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
     static final String TRANSPORT = "management.opentelemetry.tracing.export.otlp.transport";
     static final String SAMPLING = "management.tracing.sampling.probability";
+    static final String EXPORT = "management.tracing.export.enabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -36,7 +38,7 @@ public final class OtlpEnvironment implements EnvironmentPostProcessor {
         }
     }
 
-    /** The Spring Boot settings the variables stand for; empty when no endpoint is set. */
+    /** The Spring Boot settings the variables stand for. */
     static Map<String, Object> properties(Lookup variables) {
         boolean grpc = variable(variables, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")
                 .or(() -> variable(variables, "OTEL_EXPORTER_OTLP_PROTOCOL"))
@@ -45,11 +47,13 @@ public final class OtlpEnvironment implements EnvironmentPostProcessor {
         Optional<String> endpoint = variable(variables, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
                 .or(() -> variable(variables, "OTEL_EXPORTER_OTLP_ENDPOINT").map(base -> grpc ? base : traces(base)));
         Map<String, Object> properties = new LinkedHashMap<>();
-        endpoint.ifPresent(url -> {
-            properties.put(ENDPOINT, url);
+        if (endpoint.isPresent()) {
+            properties.put(ENDPOINT, endpoint.get());
             properties.put(TRANSPORT, grpc ? "grpc" : "http");
             properties.put(SAMPLING, "1.0");
-        });
+        } else if (variable(variables, ENDPOINT).isEmpty()) {
+            properties.put(EXPORT, "false");
+        }
         return properties;
     }
 

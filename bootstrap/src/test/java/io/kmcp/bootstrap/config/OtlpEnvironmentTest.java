@@ -12,10 +12,18 @@ import org.springframework.mock.env.MockEnvironment;
 class OtlpEnvironmentTest {
 
     @Test
-    @DisplayName("Without an endpoint nothing is set, so no exporter exists and nothing leaves the process")
-    void nothingWithoutAnEndpoint() {
-        assertThat(OtlpEnvironment.properties(Map.<String, String>of()::get)).isEmpty();
+    @DisplayName("Without an endpoint trace export is off: no exporter, nothing leaves the process")
+    void exportOffWithoutAnEndpoint() {
+        assertThat(OtlpEnvironment.properties(Map.<String, String>of()::get))
+                .containsExactly(Map.entry(OtlpEnvironment.EXPORT, "false"));
         assertThat(OtlpEnvironment.properties(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " ")::get))
+                .containsExactly(Map.entry(OtlpEnvironment.EXPORT, "false"));
+    }
+
+    @Test
+    @DisplayName("An endpoint given as Spring's own setting keeps export on, without the variables")
+    void springEndpointKeepsExportOn() {
+        assertThat(OtlpEnvironment.properties(Map.of(OtlpEnvironment.ENDPOINT, "http://collector:4318/v1/traces")::get))
                 .isEmpty();
     }
 
