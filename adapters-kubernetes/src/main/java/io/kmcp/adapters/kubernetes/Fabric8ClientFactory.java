@@ -9,6 +9,7 @@ import io.kmcp.application.BearerToken;
 import io.kmcp.application.KmcpVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SNIHostName;
@@ -23,15 +24,22 @@ import javax.net.ssl.TrustManager;
 final class Fabric8ClientFactory implements KubernetesClientFactory {
 
     private final String userAgent;
+    private final ApiRequestObserver observer;
     // Parsing a CA bundle and building trust managers once per cluster, not once per caller.
     private final Map<ClusterConnection, TrustManager[]> trustByCluster = new ConcurrentHashMap<>();
 
     Fabric8ClientFactory() {
-        this(userAgent());
+        this(ApiRequestObserver.NONE);
     }
 
-    Fabric8ClientFactory(String userAgent) {
+    /** @param observer told of every request the clients send, and how it ended */
+    Fabric8ClientFactory(ApiRequestObserver observer) {
+        this(userAgent(), observer);
+    }
+
+    Fabric8ClientFactory(String userAgent, ApiRequestObserver observer) {
         this.userAgent = userAgent;
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** {@code k-mcp/<version>}, so that the API server's audit log tells k-mcp's requests apart. */
@@ -57,19 +65,32 @@ final class Fabric8ClientFactory implements KubernetesClientFactory {
                 .build();
         return new KubernetesClientBuilder()
                 .withConfig(config)
-                .withHttpClientFactory(new ClusterHttpClientFactory(connection.tlsServerName()))
+                .withHttpClientFactory(
+                        new ClusterHttpClientFactory(connection.name(), connection.tlsServerName(), observer))
                 .withHttpClientBuilderConsumer(builder -> builder.sslContext(null, trust)
                         .addOrReplaceInterceptor(NoDeleteInterceptor.NAME, new NoDeleteInterceptor()))
                 .build();
     }
 
-    /** The JDK HTTP client, sending the TLS server name as SNI when one is configured. */
+    /**
+     * The JDK HTTP client, sending the TLS server name as SNI when one is configured, and telling the
+     * observer of every request.
+     */
     private static final class ClusterHttpClientFactory extends JdkHttpClientFactory {
 
+        private final String cluster;
         private final Optional<String> tlsServerName;
+        private final ApiRequestObserver observer;
 
-        ClusterHttpClientFactory(Optional<String> tlsServerName) {
+        ClusterHttpClientFactory(String cluster, Optional<String> tlsServerName, ApiRequestObserver observer) {
+            this.cluster = cluster;
             this.tlsServerName = tlsServerName;
+            this.observer = observer;
+        }
+
+        @Override
+        protected java.net.http.HttpClient.Builder createNewHttpClientBuilder() {
+            return new ObservedHttpClient.Builder(super.createNewHttpClientBuilder(), cluster, observer);
         }
 
         @Override

@@ -41,7 +41,12 @@ public final class KubernetesClientPool implements AutoCloseable {
     private volatile boolean closed;
 
     public KubernetesClientPool(KubernetesClusters clusters, PoolSettings settings) {
-        this(clusters, settings, new Fabric8ClientFactory(), Clock.systemUTC());
+        this(clusters, settings, ApiRequestObserver.NONE);
+    }
+
+    /** @param observer told of every request the pool's clients send, for metrics and traces */
+    public KubernetesClientPool(KubernetesClusters clusters, PoolSettings settings, ApiRequestObserver observer) {
+        this(clusters, settings, new Fabric8ClientFactory(observer), Clock.systemUTC());
     }
 
     KubernetesClientPool(

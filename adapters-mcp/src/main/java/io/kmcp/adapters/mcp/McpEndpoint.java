@@ -2,6 +2,7 @@ package io.kmcp.adapters.mcp;
 
 import io.kmcp.adapters.mcp.sessionless.SessionlessLane;
 import io.kmcp.adapters.mcp.stateful.StatefulLane;
+import io.kmcp.adapters.mcp.tool.ToolCallObserver;
 import io.kmcp.adapters.mcp.tool.Tools;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -37,16 +38,27 @@ public final class McpEndpoint implements SmartLifecycle, AutoCloseable {
      *     Service must have the same
      */
     public McpEndpoint(Tools tools, McpEndpointSettings settings, RequestStateSettings requestState, Clock clock) {
+        this(tools, settings, requestState, clock, ToolCallObserver.NONE);
+    }
+
+    /** @param observer told of every tool call in either lane, for metrics and traces */
+    public McpEndpoint(
+            Tools tools,
+            McpEndpointSettings settings,
+            RequestStateSettings requestState,
+            Clock clock,
+            ToolCallObserver observer) {
         Objects.requireNonNull(tools, "tools");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.stateful = new StatefulLane(tools, settings, SERVER_NAME);
+        this.stateful = new StatefulLane(tools, settings, SERVER_NAME, observer);
         List<String> versions = new ArrayList<>(SessionlessLane.VERSIONS);
         stateful.protocolVersions().stream()
                 .sorted(Comparator.reverseOrder())
                 .filter(version -> !versions.contains(version))
                 .forEach(versions::add);
         this.protocolVersions = List.copyOf(versions);
-        this.sessionless = new SessionlessLane(tools, settings, requestState, SERVER_NAME, protocolVersions, clock);
+        this.sessionless =
+                new SessionlessLane(tools, settings, requestState, SERVER_NAME, protocolVersions, clock, observer);
         this.lanes = new ProtocolLanes(stateful.servlet(), sessionless.servlet(), SessionlessLane.VERSIONS);
     }
 

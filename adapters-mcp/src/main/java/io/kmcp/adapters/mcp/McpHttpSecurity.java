@@ -10,6 +10,7 @@ import io.kmcp.adapters.mcp.security.BearerAuthentication;
 import io.kmcp.adapters.mcp.security.CallerAuthentication;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
 import io.kmcp.adapters.mcp.security.ProtectedResource;
+import io.kmcp.adapters.mcp.security.TokenRejectionObserver;
 import io.kmcp.application.port.in.ConfirmCaller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,12 +72,13 @@ public final class McpHttpSecurity {
             ClusterSelector clusters,
             McpSecuritySettings settings,
             Clock clock) {
-        this(endpoint, decoder, clusters, settings, clock, caller -> {});
+        this(endpoint, decoder, clusters, settings, clock, caller -> {}, TokenRejectionObserver.NONE);
     }
 
     /**
      * @param confirmation a last check of every verified caller with its API server (for
      *     {@code --verify-with-apiserver}); a refusal is a 401
+     * @param rejections told the reason of every request refused for its token, for metrics
      */
     public McpHttpSecurity(
             McpEndpoint endpoint,
@@ -84,7 +86,8 @@ public final class McpHttpSecurity {
             ClusterSelector clusters,
             McpSecuritySettings settings,
             Clock clock,
-            ConfirmCaller confirmation) {
+            ConfirmCaller confirmation,
+            TokenRejectionObserver rejections) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bearer = new BearerAuthentication(
@@ -94,10 +97,16 @@ public final class McpHttpSecurity {
                 settings.clockSkew(),
                 settings.protectedResource(),
                 clock,
-                confirmation);
+                confirmation,
+                rejections);
         // The transport ends a session idle for one to two sweep intervals; the binding must outlive it.
         Duration idle = endpoint.settings().sessionIdleTimeout().multipliedBy(2).plusMinutes(1);
         this.sessionOwners = new SessionOwners(idle, endpoint.settings().maxSessionsPerCaller(), clock);
+    }
+
+    /** Who owns each session of the 2025-11-25 lane, for the metrics of sessions. */
+    public SessionOwners sessionOwners() {
+        return sessionOwners;
     }
 
     public HttpSecurity applyTo(HttpSecurity http) throws Exception {

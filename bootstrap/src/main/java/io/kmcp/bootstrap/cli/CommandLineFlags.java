@@ -22,9 +22,17 @@ import java.util.Set;
  */
 public final class CommandLineFlags {
 
+    private static final String MANAGEMENT_PORT = "management.server.port";
+    private static final String MANAGEMENT_ADDRESS = "management.server.address";
+
+    /** Spring Boot's structured console logs; {@code --log-format json} writes Elastic Common Schema. */
+    private static final String LOG_FORMAT = "logging.structured.format.console";
+
     /** flag → the Spring property it sets. */
     private static final Map<String, String> VALUED = Map.ofEntries(
             Map.entry("port", "server.port"),
+            Map.entry("management-port", MANAGEMENT_PORT),
+            Map.entry("log-format", LOG_FORMAT),
             Map.entry("bind-address", "server.address"),
             Map.entry("audience", "kmcp.audience"),
             Map.entry("api-server", "kmcp.api-server"),
@@ -47,6 +55,8 @@ public final class CommandLineFlags {
             Map.of("verify-with-apiserver", "kmcp.verify-with-apiserver", "read-only", "kmcp.read-only");
 
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
+
+    private static final Map<String, String> LOG_FORMATS = Map.of("json", "ecs", "text", "");
 
     private CommandLineFlags() {}
 
@@ -108,6 +118,13 @@ public final class CommandLineFlags {
         if (certificate) {
             properties.put("server.ssl.enabled", "true");
         }
+        if (properties.containsKey(MANAGEMENT_PORT)) {
+            // The actuator's own server would listen on every interface otherwise; it follows --bind-address.
+            properties.putIfAbsent(MANAGEMENT_ADDRESS, "${server.address}");
+        }
+        if ("".equals(properties.get(LOG_FORMAT))) {
+            properties.remove(LOG_FORMAT);
+        }
         List<String> springArguments = new ArrayList<>();
         properties.forEach((property, value) -> springArguments.add("--" + property + "=" + value));
         return springArguments;
@@ -118,7 +135,7 @@ public final class CommandLineFlags {
             throw new InvalidFlagException("--" + name + " needs a value, e.g. --" + name + "=" + example(name));
         }
         switch (name) {
-            case "port" -> {
+            case "port", "management-port" -> {
                 int port;
                 try {
                     port = Integer.parseInt(value);
@@ -126,8 +143,16 @@ public final class CommandLineFlags {
                     port = -1;
                 }
                 if (port < 0 || port > 65535) {
-                    throw new InvalidFlagException("--port must be a number from 0 to 65535, got \"" + value + "\"");
+                    throw new InvalidFlagException(
+                            "--" + name + " must be a number from 0 to 65535, got \"" + value + "\"");
                 }
+            }
+            case "log-format" -> {
+                String format = LOG_FORMATS.get(value.toLowerCase(Locale.ROOT));
+                if (format == null) {
+                    throw new InvalidFlagException("--log-format must be text or json; got \"" + value + "\"");
+                }
+                return format;
             }
             case "log-level" -> {
                 String level = value.toLowerCase(Locale.ROOT);
@@ -177,6 +202,8 @@ public final class CommandLineFlags {
     private static String example(String name) {
         return switch (name) {
             case "port" -> "8080";
+            case "management-port" -> "9090";
+            case "log-format" -> "json";
             case "bind-address" -> "0.0.0.0";
             case "audience" -> "k-mcp";
             case "api-server" -> "https://203.0.113.10:6443";
@@ -205,6 +232,8 @@ public final class CommandLineFlags {
 
                 Flags:
                   --port N                    HTTP port (default 8080)
+                  --management-port N         serve /actuator (probes, /actuator/prometheus) on this port
+                                              instead (default: the HTTP port)
                   --bind-address ADDR         address to listen on (default 127.0.0.1)
                   --audience NAME             the token audience that names this server (default k-mcp)
                   --api-server URL            the cluster's API server, https://HOST:PORT
@@ -222,6 +251,8 @@ public final class CommandLineFlags {
                                               to rotate: the first signs, every one is accepted
                   --request-state-ttl D       how long a confirmation waits for its answer (default 10m)
                   --log-level LEVEL           debug, info, warn or error (default info)
+                  --log-format FORMAT         text (default) or json (one JSON object a line, the audit
+                                              line's tool, cluster, subject, outcome, millis as fields)
                   --some.spring.property=V    any other setting of application.yaml
                   --help, --version
 

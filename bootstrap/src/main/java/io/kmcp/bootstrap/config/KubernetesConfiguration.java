@@ -10,6 +10,7 @@ import io.kmcp.adapters.kubernetes.KubernetesClientPool;
 import io.kmcp.adapters.kubernetes.KubernetesClusters;
 import io.kmcp.adapters.kubernetes.PoolSettings;
 import io.kmcp.adapters.kubernetes.manifest.SnakeYamlManifestParser;
+import io.kmcp.adapters.kubernetes.observability.ApiRequestMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,9 +46,10 @@ class KubernetesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KubernetesClientPool kubernetesClientPool(KubernetesClusters clusters, KmcpProperties properties) {
+    KubernetesClientPool kubernetesClientPool(
+            KubernetesClusters clusters, KmcpProperties properties, ApiRequestMetrics requests) {
         return new KubernetesClientPool(
-                clusters, new PoolSettings(properties.limits().clients()));
+                clusters, new PoolSettings(properties.limits().clients()), requests);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.http.HealthServlet;
+import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
 import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
@@ -57,7 +58,8 @@ class McpConfiguration {
             ListEvents events,
             ReadPodLogs logs,
             AccessPolicy policy,
-            KmcpProperties properties) {
+            KmcpProperties properties,
+            ToolCallMetrics metrics) {
         Clock clock = Clock.systemUTC();
         Tools all = Tools.of(
                 policy,
@@ -70,7 +72,7 @@ class McpConfiguration {
                         new ClusterOverviewTool(clusterOverview, clock).declaration(),
                         new EventsListTool(events, clock).declaration(),
                         new PodLogsTool(logs).declaration(),
-                        new ResourceApplyTool(apply, policy).declaration()));
+                        new ResourceApplyTool(apply, policy, metrics).declaration()));
         try {
             return all.selected(
                     Set.copyOf(properties.tools()), Set.copyOf(properties.disabledTools()), properties.readOnly());
@@ -80,12 +82,12 @@ class McpConfiguration {
     }
 
     @Bean
-    McpEndpoint mcpEndpoint(Tools tools, KmcpProperties properties) {
+    McpEndpoint mcpEndpoint(Tools tools, KmcpProperties properties, ToolCallMetrics metrics) {
         McpEndpointSettings settings = McpEndpointSettings.defaults()
                 .withRequestTimeout(properties.timeouts().elicitation())
                 .withMaxRequestBytes(properties.limits().requestBytes())
                 .withMaxSessionsPerCaller(properties.limits().sessionsPerCaller());
-        return new McpEndpoint(tools, settings, requestState(properties.requestState()), Clock.systemUTC());
+        return new McpEndpoint(tools, settings, requestState(properties.requestState()), Clock.systemUTC(), metrics);
     }
 
     /**

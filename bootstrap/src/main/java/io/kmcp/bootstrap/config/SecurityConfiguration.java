@@ -7,6 +7,7 @@ import io.kmcp.adapters.kubernetes.KubernetesClusters;
 import io.kmcp.adapters.mcp.McpEndpoint;
 import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
+import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.security.MultiClusterTokenVerifier;
 import io.kmcp.adapters.mcp.security.SubjectPolicy;
 import io.kmcp.adapters.mcp.security.TrustedCluster;
@@ -23,10 +24,13 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Bearer authentication in front of /mcp: tokens verified against the signing keys of the cluster
- * their audience names, among the configured ones. Actuator probes are open, everything else closed.
+ * their audience names, among the configured ones. Actuator probes and the Prometheus scrape are open,
+ * everything else closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String PROMETHEUS = "/actuator/prometheus";
 
     @Bean
     MultiClusterTokenVerifier tokenVerifier(KubernetesClusters clusters, KmcpProperties properties) {
@@ -57,22 +61,31 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(
-            HttpSecurity http,
+    McpHttpSecurity mcpHttpSecurity(
             McpEndpoint endpoint,
             MultiClusterTokenVerifier verifier,
             ConfirmCaller confirmCaller,
-            KmcpProperties properties)
-            throws Exception {
+            KmcpProperties properties,
+            TokenRejectionMetrics rejections) {
         McpSecuritySettings settings = McpSecuritySettings.defaults()
                 .withAudience(properties.audience())
                 .withAllowedOrigins(properties.allowedOrigins());
-        new McpHttpSecurity(endpoint, verifier, verifier, settings, Clock.systemUTC(), confirmCaller).applyTo(http);
-        http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll());
+        return new McpHttpSecurity(
+                endpoint, verifier, verifier, settings, Clock.systemUTC(), confirmCaller, rejections);
+    }
+
+    /**
+     * The probes and the Prometheus scrape need no token (a scraper has none; the metrics carry no
+     * subject or token); every other actuator endpoint stays closed, even if exposed by a setting.
+     */
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, McpHttpSecurity mcp) throws Exception {
+        mcp.applyTo(http);
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/actuator/health/liveness", "/actuator/health/readiness", PROMETHEUS)
+                .permitAll()
+                .anyRequest()
+                .denyAll());
         return http.build();
     }
 

@@ -67,6 +67,12 @@ class HexagonalArchitectureTest {
         }
 
         @Test
+        @DisplayName("Micrometer and OpenTelemetry appear only in the adapters' observability packages and bootstrap")
+        void observabilityConfined() {
+            HexagonalRules.METRICS_AND_TRACING_ONLY_IN_OBSERVABILITY_PACKAGES.check(PRODUCTION);
+        }
+
+        @Test
         @DisplayName("no class calls fabric8's delete API")
         void noDelete() {
             HexagonalRules.NOTHING_CALLS_THE_FABRIC8_DELETE_API.check(PRODUCTION);

@@ -85,6 +85,17 @@ final class HexagonalRules {
             .because("the Kubernetes client is a detail of the outbound adapter; fabric8 types must not leak"
                     + " into ports or the wiring");
 
+    static final ArchRule METRICS_AND_TRACING_ONLY_IN_OBSERVABILITY_PACKAGES = noClasses()
+            .that()
+            .resideInAPackage("io.kmcp..")
+            .and()
+            .resideOutsideOfPackages("io.kmcp..observability..", BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micrometer..", "io.opentelemetry..")
+            .because("tools, lanes, authentication and clients report to observers of their own; only an"
+                    + " observability package knows the metrics and tracing libraries, and decides the labels");
+
     static final ArchRule NO_STEREOTYPES_OUTSIDE_BOOTSTRAP = noClasses()
             .that()
             .resideOutsideOfPackage(BOOTSTRAP)

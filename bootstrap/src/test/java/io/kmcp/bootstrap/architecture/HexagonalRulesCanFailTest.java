@@ -10,6 +10,7 @@ import io.kmcp.adapters.kubernetes.archfixture.KubernetesAdapterDeleting;
 import io.kmcp.adapters.kubernetes.archfixture.KubernetesAdapterSpeakingMcp;
 import io.kmcp.adapters.mcp.archfixture.McpAdapterReachingIntoKubernetesAdapter;
 import io.kmcp.adapters.mcp.archfixture.WiringOutsideBootstrap;
+import io.kmcp.adapters.mcp.tool.archfixture.ToolCountingWithMicrometer;
 import io.kmcp.adapters.mcp.tool.archfixture.ToolSpeakingTheSdk;
 import io.kmcp.application.archfixture.ApplicationUsingFabric8;
 import io.kmcp.domain.archfixture.DomainUsingSpring;
@@ -28,7 +29,8 @@ class HexagonalRulesCanFailTest {
                     WiringOutsideBootstrap.class,
                     KubernetesAdapterSpeakingMcp.class,
                     KubernetesAdapterDeleting.class,
-                    ToolSpeakingTheSdk.class);
+                    ToolSpeakingTheSdk.class,
+                    ToolCountingWithMicrometer.class);
 
     @Test
     @DisplayName("a domain class using Spring breaks 'domain depends on the JDK only'")
@@ -107,6 +109,15 @@ class HexagonalRulesCanFailTest {
                 HexagonalRules.TOOLS_DECLARED_WITHOUT_THE_MCP_SDK,
                 "ToolSpeakingTheSdk",
                 "io.modelcontextprotocol.spec.McpSchema$CallToolResult");
+    }
+
+    @Test
+    @DisplayName("a tool counting with Micrometer breaks 'metrics and tracing only in observability packages'")
+    void observabilityRule() {
+        assertViolation(
+                HexagonalRules.METRICS_AND_TRACING_ONLY_IN_OBSERVABILITY_PACKAGES,
+                "ToolCountingWithMicrometer",
+                "io.micrometer.core.instrument.Metrics");
     }
 
     private static void assertViolation(ArchRule rule, String offender, String detail) {

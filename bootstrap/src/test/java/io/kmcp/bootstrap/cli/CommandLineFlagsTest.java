@@ -38,6 +38,31 @@ class CommandLineFlagsTest {
     }
 
     @Test
+    @DisplayName("--management-port moves the actuator to its own port, listening where the server listens")
+    void managementPort() {
+        assertThat(CommandLineFlags.toSpringArguments("--management-port", "9090", "--bind-address=0.0.0.0"))
+                .containsExactly(
+                        "--management.server.port=9090",
+                        "--server.address=0.0.0.0",
+                        "--management.server.address=${server.address}");
+        assertThat(CommandLineFlags.toSpringArguments("--port=8080")).noneMatch(arg -> arg.startsWith("--management"));
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--management-port=http"))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessage("--management-port must be a number from 0 to 65535, got \"http\"");
+    }
+
+    @Test
+    @DisplayName("--log-format json turns on Spring Boot's structured console logs; text keeps the default")
+    void logFormat() {
+        assertThat(CommandLineFlags.toSpringArguments("--log-format", "json"))
+                .containsExactly("--logging.structured.format.console=ecs");
+        assertThat(CommandLineFlags.toSpringArguments("--log-format=TEXT")).isEmpty();
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--log-format=xml"))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessage("--log-format must be text or json; got \"xml\"");
+    }
+
+    @Test
     @DisplayName(
             "--request-state-key-file may be repeated for rotation: the files make one list, the signing one first")
     void requestStateKeys(@TempDir Path dir) throws IOException {

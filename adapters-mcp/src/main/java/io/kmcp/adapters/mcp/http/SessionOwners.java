@@ -89,7 +89,8 @@ public final class SessionOwners {
         sessions.invalidate(sessionId);
     }
 
-    int size() {
+    /** How many sessions are bound now; those idle past the timeout no longer count. */
+    public int size() {
         sweep();
         return sessions.asMap().size();
     }

@@ -28,17 +28,10 @@ public final class BearerAuthentication {
     private final BearerChallenge entryPoint;
     private final ProtectedResource resource;
 
-    public BearerAuthentication(
-            JwtDecoder decoder,
-            ClusterSelector clusters,
-            String audience,
-            Duration clockSkew,
-            ProtectedResource resource,
-            Clock clock) {
-        this(decoder, clusters, audience, clockSkew, resource, clock, caller -> {});
-    }
-
-    /** @param confirmation a last check of the verified caller with its API server, or none */
+    /**
+     * @param confirmation a last check of the verified caller with its API server, or none
+     * @param rejections told why each refused request was refused
+     */
     public BearerAuthentication(
             JwtDecoder decoder,
             ClusterSelector clusters,
@@ -46,12 +39,13 @@ public final class BearerAuthentication {
             Duration clockSkew,
             ProtectedResource resource,
             Clock clock,
-            ConfirmCaller confirmation) {
+            ConfirmCaller confirmation,
+            TokenRejectionObserver rejections) {
         this.decoder = new ClaimCheckingJwtDecoder(
                 Objects.requireNonNull(decoder, "decoder"), new TokenClaimsValidator(audience, clockSkew, clock));
         this.converter = new CallerAuthenticationConverter(clusters, confirmation);
         this.resource = Objects.requireNonNull(resource, "resource");
-        this.entryPoint = new BearerChallenge(resource);
+        this.entryPoint = new BearerChallenge(resource, rejections);
     }
 
     public JwtDecoder decoder() {

@@ -33,14 +33,22 @@ final class BearerChallenge implements AuthenticationEntryPoint {
     private static final int MAX_DESCRIPTION_LENGTH = 300;
 
     private final ProtectedResource resource;
+    private final TokenRejectionObserver rejections;
 
     BearerChallenge(ProtectedResource resource) {
+        this(resource, TokenRejectionObserver.NONE);
+    }
+
+    /** @param rejections told the reason of every refusal: every refused request passes here */
+    BearerChallenge(ProtectedResource resource, TokenRejectionObserver rejections) {
         this.resource = Objects.requireNonNull(resource, "resource");
+        this.rejections = Objects.requireNonNull(rejections, "rejections");
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        rejections.rejected(TokenRejection.of(failure));
         Map<String, String> parameters = new LinkedHashMap<>();
         int status = HttpServletResponse.SC_UNAUTHORIZED;
         if (failure instanceof OAuth2AuthenticationException oauth) {

@@ -26,10 +26,11 @@ final class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuth
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
-            throw new InvalidTokenException("the token has no subject (sub)");
+            throw new InvalidTokenException(TokenRejection.NO_SUBJECT, "the token has no subject (sub)");
         }
         if (jwt.getExpiresAt() == null) {
-            throw new InvalidTokenException("the token has no expiry (exp); k-mcp accepts only tokens that expire");
+            throw new InvalidTokenException(
+                    TokenRejection.NO_EXPIRY, "the token has no expiry (exp); k-mcp accepts only tokens that expire");
         }
         String cluster = clusters.clusterFor(jwt);
         BearerToken token = new BearerToken(jwt.getTokenValue(), jwt.getExpiresAt());
@@ -37,7 +38,7 @@ final class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuth
         try {
             confirmation.confirm(caller);
         } catch (RequestFailedException refused) {
-            throw new InvalidTokenException(refused.getMessage());
+            throw new InvalidTokenException(TokenRejection.REFUSED_BY_API_SERVER, refused.getMessage());
         }
         return new CallerAuthentication(caller);
     }

@@ -44,13 +44,17 @@ final class ClusterAudiences {
                 .distinct()
                 .toList();
         if (named.isEmpty()) {
-            throw new InvalidTokenException("the token's audience names no cluster this server is configured for;"
-                    + " request a token whose audiences include the API server URL of a configured cluster");
+            throw new InvalidTokenException(
+                    TokenRejection.CLUSTER,
+                    "the token's audience names no cluster this server is configured for;"
+                            + " request a token whose audiences include the API server URL of a configured cluster");
         }
         if (named.size() > 1) {
-            throw new InvalidTokenException("the token's audience names several configured clusters ("
-                    + named.stream().map(TrustedCluster::name).sorted().collect(Collectors.joining(", "))
-                    + "); request a token for one cluster only");
+            throw new InvalidTokenException(
+                    TokenRejection.CLUSTER,
+                    "the token's audience names several configured clusters ("
+                            + named.stream().map(TrustedCluster::name).sorted().collect(Collectors.joining(", "))
+                            + "); request a token for one cluster only");
         }
         return named.get(0);
     }

@@ -159,7 +159,9 @@ final class ClusterKeys {
     }
 
     private InvalidTokenException unverifiable(String why) {
-        return new InvalidTokenException("tokens of cluster \"" + cluster.name() + "\" cannot be verified now: " + why
-                + "; the operator can configure the cluster's issuer and keys");
+        return new InvalidTokenException(
+                TokenRejection.UNVERIFIABLE,
+                "tokens of cluster \"" + cluster.name() + "\" cannot be verified now: " + why
+                        + "; the operator can configure the cluster's issuer and keys");
     }
 }

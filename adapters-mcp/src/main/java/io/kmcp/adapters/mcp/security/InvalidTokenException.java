@@ -1,5 +1,6 @@
 package io.kmcp.adapters.mcp.security;
 
+import java.util.Objects;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
@@ -12,10 +13,18 @@ public class InvalidTokenException extends OAuth2AuthenticationException {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidTokenException(String description) {
+    private final TokenRejection rejection;
+
+    /** @param rejection why, in the few words metrics count refusals by */
+    public InvalidTokenException(TokenRejection rejection, String description) {
         // RFC 6750 allows no double quote or backslash in a description; Spring would replace the whole
         // sentence by "Invalid token" rather than send one.
         super(invalidToken(BearerChallenge.sanitize(description)), BearerChallenge.sanitize(description));
+        this.rejection = Objects.requireNonNull(rejection, "rejection");
+    }
+
+    public TokenRejection rejection() {
+        return rejection;
     }
 
     private static BearerTokenError invalidToken(String description) {

@@ -82,6 +82,7 @@ public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelec
                 keys.get(audiences.clusterFor(unverified.getAudience()).name());
         if (!cluster.issuer().equals(unverified.getClaimAsString("iss"))) {
             throw new InvalidTokenException(
+                    TokenRejection.ISSUER,
                     "the token was not issued by cluster \"" + cluster.cluster().name()
                             + "\"'s service-account issuer, although its audience names that cluster");
         }
@@ -104,14 +105,17 @@ public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelec
         }
         if (!(parsed instanceof SignedJWT signed)) {
             throw new InvalidTokenException(
+                    TokenRejection.UNSIGNED,
                     "the token is not signed; k-mcp accepts only signed service-account" + " tokens");
         }
         JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
         boolean allowed = ClusterKeys.ALGORITHMS.stream()
                 .anyMatch(candidate -> candidate.getName().equals(algorithm.getName()));
         if (!allowed) {
-            throw new InvalidTokenException("the token is signed with " + algorithm.getName()
-                    + ", which k-mcp does not accept; service-account tokens are signed with RSA or ECDSA keys");
+            throw new InvalidTokenException(
+                    TokenRejection.ALGORITHM,
+                    "the token is signed with " + algorithm.getName()
+                            + ", which k-mcp does not accept; service-account tokens are signed with RSA or ECDSA keys");
         }
         return signed;
     }

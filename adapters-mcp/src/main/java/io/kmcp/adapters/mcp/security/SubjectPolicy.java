@@ -38,11 +38,14 @@ public record SubjectPolicy(boolean serviceAccountsOnly, Set<String> namespaces)
         String[] parts = subject == null ? new String[0] : subject.split(":", -1);
         if (!subject.startsWith(PREFIX) || parts.length != 4 || parts[2].isEmpty() || parts[3].isEmpty()) {
             throw new InvalidTokenException(
+                    TokenRejection.SUBJECT_NOT_ALLOWED,
                     "the token's subject is not a service account; k-mcp accepts service-account tokens only");
         }
         if (!namespaces.isEmpty() && !namespaces.contains(parts[2])) {
-            throw new InvalidTokenException("service accounts of namespace " + parts[2]
-                    + " may not use this server; ask the operator which namespaces are allowed");
+            throw new InvalidTokenException(
+                    TokenRejection.SUBJECT_NOT_ALLOWED,
+                    "service accounts of namespace " + parts[2]
+                            + " may not use this server; ask the operator which namespaces are allowed");
         }
     }
 }

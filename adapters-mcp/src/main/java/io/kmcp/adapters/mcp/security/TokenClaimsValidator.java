@@ -10,7 +10,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 
 /**
  * The claim checks k-mcp owns, whichever decoder verified the signature: an expiry is required and
@@ -46,28 +45,32 @@ public final class TokenClaimsValidator implements OAuth2TokenValidator<Jwt> {
         List<OAuth2Error> errors = new ArrayList<>();
         Instant expiresAt = jwt.getExpiresAt();
         if (expiresAt == null) {
-            errors.add(invalid("the token has no expiry (exp); k-mcp accepts only tokens that expire"));
+            errors.add(invalid(
+                    TokenRejection.NO_EXPIRY, "the token has no expiry (exp); k-mcp accepts only tokens that expire"));
         } else if (now.minus(clockSkew).isAfter(expiresAt)) {
-            errors.add(invalid("the token expired at " + expiresAt + "; request a new one"));
+            errors.add(invalid(TokenRejection.EXPIRED, "the token expired at " + expiresAt + "; request a new one"));
         }
         Instant notBefore = jwt.getNotBefore();
         if (notBefore != null && now.plus(clockSkew).isBefore(notBefore)) {
-            errors.add(invalid("the token is not valid before " + notBefore));
+            errors.add(invalid(TokenRejection.NOT_YET_VALID, "the token is not valid before " + notBefore));
         }
         List<String> audiences = jwt.getAudience() == null ? List.of() : jwt.getAudience();
         if (!audiences.contains(audience)) {
-            errors.add(invalid("the token's audience does not include \"" + audience
-                    + "\"; request a token for that audience, e.g. kubectl create token NAME --audience " + audience
-                    + " --audience <API server URL>"));
+            errors.add(invalid(
+                    TokenRejection.AUDIENCE,
+                    "the token's audience does not include \"" + audience
+                            + "\"; request a token for that audience, e.g. kubectl create token NAME --audience "
+                            + audience
+                            + " --audience <API server URL>"));
         }
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
-            errors.add(invalid("the token has no subject (sub)"));
+            errors.add(invalid(TokenRejection.NO_SUBJECT, "the token has no subject (sub)"));
         }
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
 
-    private static OAuth2Error invalid(String description) {
-        return new OAuth2Error(BearerTokenErrorCodes.INVALID_TOKEN, description, null);
+    private static OAuth2Error invalid(TokenRejection rejection, String description) {
+        return new TokenRejection.RejectedClaim(rejection, description);
     }
 }

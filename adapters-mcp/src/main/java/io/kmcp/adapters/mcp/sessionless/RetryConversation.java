@@ -99,6 +99,11 @@ final class RetryConversation implements Conversation {
     }
 
     @Override
+    public boolean answersAnEarlierCall() {
+        return asked.isPresent();
+    }
+
+    @Override
     public void progress(int done, int total, String message) {
         progress.accept(new Progress(done, total, message));
     }

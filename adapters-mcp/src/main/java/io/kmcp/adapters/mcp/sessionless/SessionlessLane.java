@@ -6,6 +6,7 @@ import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.tool.AnswerRefused;
 import io.kmcp.adapters.mcp.tool.QuestionPending;
 import io.kmcp.adapters.mcp.tool.ToolAnswer;
+import io.kmcp.adapters.mcp.tool.ToolCallObserver;
 import io.kmcp.adapters.mcp.tool.ToolDeclaration;
 import io.kmcp.adapters.mcp.tool.ToolRunner;
 import io.kmcp.adapters.mcp.tool.Tools;
@@ -59,6 +60,7 @@ public final class SessionlessLane implements AutoCloseable {
     /**
      * @param allVersions every protocol revision k-mcp speaks, in either lane, which {@code
      *     server/discover} reports
+     * @param observer told of every tool call
      */
     public SessionlessLane(
             Tools tools,
@@ -66,10 +68,13 @@ public final class SessionlessLane implements AutoCloseable {
             RequestStateSettings requestState,
             String serverName,
             List<String> allVersions,
-            Clock clock) {
+            Clock clock,
+            ToolCallObserver observer) {
         Objects.requireNonNull(tools, "tools");
-        List<McpSyncTool> served =
-                tools.declarations().stream().map(SessionlessLane::tool).toList();
+        Objects.requireNonNull(observer, "observer");
+        List<McpSyncTool> served = tools.declarations().stream()
+                .map(declaration -> tool(declaration, observer))
+                .toList();
         McpServer server = McpServer.builder()
                 .serverInfo(McpSchema.Implementation.builder(serverName, settings.serverVersion())
                         .build())
@@ -104,8 +109,8 @@ public final class SessionlessLane implements AutoCloseable {
         transport.closeGracefully();
     }
 
-    static McpSyncTool tool(ToolDeclaration declaration) {
-        ToolRunner runner = new ToolRunner(declaration);
+    static McpSyncTool tool(ToolDeclaration declaration, ToolCallObserver observer) {
+        ToolRunner runner = new ToolRunner(declaration, observer);
         return McpSyncTool.of(definition(declaration), (context, request) -> call(runner, context, request));
     }
 

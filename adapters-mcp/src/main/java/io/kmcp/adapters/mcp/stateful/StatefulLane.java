@@ -3,6 +3,7 @@ package io.kmcp.adapters.mcp.stateful;
 import io.kmcp.adapters.mcp.CallerContext;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.tool.ToolAnswer;
+import io.kmcp.adapters.mcp.tool.ToolCallObserver;
 import io.kmcp.adapters.mcp.tool.ToolDeclaration;
 import io.kmcp.adapters.mcp.tool.ToolRunner;
 import io.kmcp.adapters.mcp.tool.Tools;
@@ -31,8 +32,10 @@ public final class StatefulLane implements AutoCloseable {
     private final HttpServletStreamableServerTransportProvider transport;
     private final McpSyncServer server;
 
-    public StatefulLane(Tools tools, McpEndpointSettings settings, String serverName) {
+    /** @param observer told of every tool call */
+    public StatefulLane(Tools tools, McpEndpointSettings settings, String serverName, ToolCallObserver observer) {
         Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(settings, "settings");
         this.transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(settings.path())
@@ -49,7 +52,7 @@ public final class StatefulLane implements AutoCloseable {
                 .validateToolInputs(false)
                 .immediateExecution(true)
                 .tools(tools.declarations().stream()
-                        .map(StatefulLane::specification)
+                        .map(declaration -> specification(declaration, observer))
                         .toList())
                 .build();
     }
@@ -70,8 +73,8 @@ public final class StatefulLane implements AutoCloseable {
         server.closeGracefully();
     }
 
-    static SyncToolSpecification specification(ToolDeclaration declaration) {
-        ToolRunner runner = new ToolRunner(declaration);
+    static SyncToolSpecification specification(ToolDeclaration declaration, ToolCallObserver observer) {
+        ToolRunner runner = new ToolRunner(declaration, observer);
         return SyncToolSpecification.builder()
                 .tool(tool(declaration))
                 .callHandler((exchange, request) -> result(runner.run(

@@ -41,12 +41,20 @@ final class ApplyConfirmation implements ApplyApproval {
     private final Caller caller;
     private final Conversation conversation;
     private final boolean confirmedByArgument;
+    private final ToolCallObserver observer;
     private Optional<String> unanswered = Optional.empty();
 
     ApplyConfirmation(Caller caller, Conversation conversation, boolean confirmedByArgument) {
+        this(caller, conversation, confirmedByArgument, ToolCallObserver.NONE);
+    }
+
+    /** @param observer told how the confirmation went: asked, approved, declined … */
+    ApplyConfirmation(
+            Caller caller, Conversation conversation, boolean confirmedByArgument, ToolCallObserver observer) {
         this.caller = Objects.requireNonNull(caller, "caller");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.confirmedByArgument = confirmedByArgument;
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     @Override
@@ -61,11 +69,28 @@ final class ApplyConfirmation implements ApplyApproval {
 
     private Decision decide(List<DocumentPreview> preview) {
         if (!conversation.canAsk()) {
+            observer.confirmation(
+                    confirmedByArgument
+                            ? ToolCallObserver.Confirmation.CONFIRMED_BY_ARGUMENT
+                            : ToolCallObserver.Confirmation.REQUIRED);
             return confirmedByArgument ? Decision.APPROVED : Decision.UNAVAILABLE;
         }
         conversation.progress(2, STEPS, "dry run done: asking the user to confirm the plan");
-        Conversation.Answer answer =
-                conversation.ask(new Conversation.Question(FIELD, question(caller, preview), FORM));
+        if (!conversation.answersAnEarlierCall()) {
+            observer.confirmation(ToolCallObserver.Confirmation.ASKED);
+        }
+        Decision decision =
+                decision(conversation.ask(new Conversation.Question(FIELD, question(caller, preview), FORM)));
+        observer.confirmation(
+                switch (decision) {
+                    case APPROVED -> ToolCallObserver.Confirmation.APPROVED;
+                    case DECLINED -> ToolCallObserver.Confirmation.DECLINED;
+                    case CANCELLED, UNAVAILABLE -> ToolCallObserver.Confirmation.CANCELLED;
+                });
+        return decision;
+    }
+
+    private Decision decision(Conversation.Answer answer) {
         if (answer instanceof Conversation.Answer.Accepted accepted) {
             return Boolean.TRUE.equals(accepted.content().get(FIELD)) ? Decision.APPROVED : Decision.DECLINED;
         }

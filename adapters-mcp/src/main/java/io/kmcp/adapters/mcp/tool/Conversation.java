@@ -21,6 +21,14 @@ public interface Conversation {
     Answer ask(Question question);
 
     /**
+     * True when {@link #ask} returns what the user answered in an earlier call (a sessionless retry)
+     * rather than asking now; such an answer was counted as asked when its question went out.
+     */
+    default boolean answersAnEarlierCall() {
+        return false;
+    }
+
+    /**
      * Tells the client how far a long call has got, when it asked to be told (a progress token);
      * otherwise nothing happens. {@code done} grows with every call.
      */

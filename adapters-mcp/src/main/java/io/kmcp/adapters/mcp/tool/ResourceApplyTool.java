@@ -99,6 +99,7 @@ public final class ResourceApplyTool {
 
     private final ApplyResources applyResources;
     private final AccessPolicy policy;
+    private final ToolCallObserver observer;
 
     public ResourceApplyTool(ApplyResources applyResources) {
         this(applyResources, AccessPolicy.builtIn());
@@ -106,8 +107,14 @@ public final class ResourceApplyTool {
 
     /** @param policy what the description says is restricted */
     public ResourceApplyTool(ApplyResources applyResources, AccessPolicy policy) {
+        this(applyResources, policy, ToolCallObserver.NONE);
+    }
+
+    /** @param observer told how each confirmation went */
+    public ResourceApplyTool(ApplyResources applyResources, AccessPolicy policy, ToolCallObserver observer) {
         this.applyResources = Objects.requireNonNull(applyResources, "applyResources");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     public ToolDeclaration declaration() {
@@ -126,7 +133,7 @@ public final class ResourceApplyTool {
                 arguments.get(RESOURCE_YAML), arguments.get(DRY_RUN).orElse(false));
         CharBudget budget = arguments.budget();
         ApplyConfirmation confirmation = new ApplyConfirmation(
-                caller, conversation, arguments.get(CONFIRM).orElse(false));
+                caller, conversation, arguments.get(CONFIRM).orElse(false), observer);
         conversation.progress(
                 1, ApplyConfirmation.STEPS, "checking the documents against the policy and dry-running them");
         ApplyReport report = applyResources.apply(caller, command, confirmation);

@@ -6,6 +6,9 @@ import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.McpSecuritySettings;
 import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.http.HealthServlet;
+import io.kmcp.adapters.mcp.observability.SessionMetrics;
+import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
+import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
@@ -15,8 +18,12 @@ import io.kmcp.adapters.mcp.tool.ResourceApplyTool;
 import io.kmcp.adapters.mcp.tool.ResourceGetTool;
 import io.kmcp.adapters.mcp.tool.ResourceListTool;
 import io.kmcp.adapters.mcp.tool.ResourceTypesTool;
+import io.kmcp.adapters.mcp.tool.ToolCallObserver;
 import io.kmcp.adapters.mcp.tool.Tools;
 import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
+import io.kmcp.domain.policy.AccessPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +33,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -38,11 +46,13 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@PropertySource("classpath:mcp-test-application.properties")
 public class McpTestApplication {
 
     public static final String CLUSTER = "test-cluster";
     public static final String ALLOWED_ORIGIN = "http://allowed.example";
     public static final int MAX_REQUEST_BYTES = 64 * 1024;
+    public static final String PROMETHEUS = "/actuator/prometheus";
 
     @Bean
     FakeKubernetes fakeKubernetes() {
@@ -50,13 +60,23 @@ public class McpTestApplication {
     }
 
     @Bean
-    McpEndpoint mcpEndpoint(FakeKubernetes kubernetes) {
+    ToolCallMetrics toolCallMetrics(MeterRegistry registry) {
+        return new ToolCallMetrics(registry, Tracer.NOOP);
+    }
+
+    @Bean
+    TokenRejectionMetrics tokenRejectionMetrics(MeterRegistry registry) {
+        return new TokenRejectionMetrics(registry);
+    }
+
+    @Bean
+    McpEndpoint mcpEndpoint(FakeKubernetes kubernetes, ToolCallMetrics metrics) {
         McpEndpointSettings settings = McpEndpointSettings.defaults()
                 .withRequestTimeout(Duration.ofSeconds(20))
                 // The transport sends a listening stream's headers with its first event: ping soon.
                 .withKeepAliveInterval(Duration.ofSeconds(1))
                 .withMaxRequestBytes(MAX_REQUEST_BYTES);
-        return new McpEndpoint(tools(kubernetes), settings, REQUEST_STATE, Clock.systemUTC());
+        return new McpEndpoint(tools(kubernetes, metrics), settings, REQUEST_STATE, Clock.systemUTC(), metrics);
     }
 
     /** The key every replica of the tests shares; a test may sign with another to forge a state. */
@@ -67,7 +87,7 @@ public class McpTestApplication {
             RequestStateSettings.shared(List.of(REQUEST_STATE_KEY), RequestStateSettings.DEFAULT_TTL);
 
     /** Every tool over the fake, as the bootstrap module declares them over the real use cases. */
-    static Tools tools(FakeKubernetes kubernetes) {
+    static Tools tools(FakeKubernetes kubernetes, ToolCallObserver observer) {
         return Tools.of(
                 new ResourceListTool(kubernetes, TestClock.CLOCK).declaration(),
                 new ResourceGetTool(kubernetes).declaration(),
@@ -77,7 +97,7 @@ public class McpTestApplication {
                 new ClusterOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
                 new EventsListTool(kubernetes, TestClock.CLOCK).declaration(),
                 new PodLogsTool(kubernetes).declaration(),
-                new ResourceApplyTool(kubernetes).declaration());
+                new ResourceApplyTool(kubernetes, AccessPolicy.builtIn(), observer).declaration());
     }
 
     @Bean
@@ -107,14 +127,31 @@ public class McpTestApplication {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, McpEndpoint endpoint, JwtDecoder decoder)
-            throws Exception {
+    McpHttpSecurity mcpHttpSecurity(McpEndpoint endpoint, JwtDecoder decoder, TokenRejectionMetrics rejections) {
         McpSecuritySettings settings = McpSecuritySettings.defaults()
                 .withAllowedOrigins(List.of(ALLOWED_ORIGIN))
                 .withAuthorizationServers(List.of(TestTokens.ISSUER));
-        new McpHttpSecurity(endpoint, decoder, ClusterSelector.single(CLUSTER), settings, TestClock.CLOCK)
-                .applyTo(http);
-        http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
+        return new McpHttpSecurity(
+                endpoint,
+                decoder,
+                ClusterSelector.single(CLUSTER),
+                settings,
+                TestClock.CLOCK,
+                caller -> {},
+                rejections);
+    }
+
+    @Bean
+    SessionMetrics sessionMetrics(McpHttpSecurity security) {
+        return new SessionMetrics(security.sessionOwners());
+    }
+
+    /** As the executable: the Prometheus scrape is open, every other actuator endpoint closed. */
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, McpHttpSecurity mcp) throws Exception {
+        mcp.applyTo(http);
+        http.authorizeHttpRequests(requests ->
+                requests.requestMatchers(PROMETHEUS).permitAll().anyRequest().denyAll());
         return http.build();
     }
 }

@@ -10,8 +10,11 @@ import io.kmcp.adapters.mcp.support.TestClock;
 import io.kmcp.adapters.mcp.support.Types;
 import io.kmcp.application.BearerToken;
 import io.kmcp.application.Caller;
+import io.kmcp.application.Problem;
+import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.domain.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +84,72 @@ class ToolRunnerTest {
                 .asString()
                 .contains("tool=resource_list", "cluster=prod", "subject=system:serviceaccount:a:b", "outcome=ok")
                 .doesNotContain("secret-token-value", "secret-arg");
+    }
+
+    @Test
+    @DisplayName("The audit line's facts are also key-value pairs, for structured logs; never the token")
+    void auditLineFields() {
+        kubernetes.onList((caller, query) -> {
+            throw new RequestFailedException(Problem.Reason.FORBIDDEN, "pods is forbidden");
+        });
+        List<ILoggingEvent> lines = logged(() -> runner.run(Optional.of(CALLER), request(), NO_CONVERSATION));
+
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.getKeyValuePairs())
+                    .extracting(pair -> pair.key + "=" + pair.value)
+                    .containsExactly(
+                            "tool=resource_list",
+                            "cluster=c",
+                            "subject=system:serviceaccount:a:b",
+                            "outcome=forbidden",
+                            "millis=" + line.getKeyValuePairs().get(4).value);
+            assertThat(line.getKeyValuePairs().get(4).value).isInstanceOf(Long.class);
+            assertThat(line.getFormattedMessage()).contains("outcome=forbidden");
+        });
+    }
+
+    @Test
+    @DisplayName("The observer is told each call's tool, cluster and outcome; an unexpected failure is one outcome,"
+            + " its reference only in the log")
+    void observerSeesBoundedOutcomes() {
+        List<String> observed = new ArrayList<>();
+        ToolRunner observedRunner = new ToolRunner(
+                new ResourceListTool(kubernetes, TestClock.CLOCK).declaration(),
+                (tool, cluster) -> outcome -> observed.add(tool + " " + cluster + " " + outcome));
+        kubernetes.onList((caller, query) ->
+                new ResourceList(Types.PODS, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        observedRunner.run(Optional.of(CALLER), request(), NO_CONVERSATION);
+        kubernetes.onList((caller, query) -> {
+            throw new IllegalStateException("a defect");
+        });
+
+        List<ILoggingEvent> lines = logged(() -> observedRunner.run(Optional.of(CALLER), request(), NO_CONVERSATION));
+        observedRunner.run(Optional.empty(), request(), NO_CONVERSATION);
+
+        assertThat(observed).containsExactly("resource_list c ok", "resource_list c internal-error");
+        assertThat(lines)
+                .filteredOn(line -> line.getFormattedMessage().startsWith("tool=resource_list cluster="))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.getFormattedMessage())
+                            .containsPattern("outcome=internal-error reference=[0-9a-f]{12}");
+                    assertThat(line.getKeyValuePairs())
+                            .extracting(pair -> pair.key)
+                            .contains("outcome", "reference");
+                });
+    }
+
+    private static List<ILoggingEvent> logged(Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(ToolRunner.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(lines);
+        }
+        return lines.list;
     }
 
     private static Map<String, Object> request() {
