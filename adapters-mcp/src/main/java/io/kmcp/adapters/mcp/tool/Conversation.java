@@ -69,17 +69,4 @@ public interface Conversation {
         /** No answer came: the client failed or the time ran out. */
         record Unanswered(String reason) implements Answer {}
     }
-
-    /** A conversation with a client that cannot ask its user. */
-    Conversation NONE = new Conversation() {
-        @Override
-        public boolean canAsk() {
-            return false;
-        }
-
-        @Override
-        public Answer ask(Question question) {
-            return new Answer.Unanswered("the client does not support elicitation");
-        }
-    };
 }

@@ -19,11 +19,6 @@ final class Json {
         return immutable(MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {}));
     }
 
-    /** The object as JSON text. */
-    static String text(Map<String, Object> object) {
-        return MAPPER.writeValueAsString(object);
-    }
-
     @SuppressWarnings("unchecked")
     static Map<String, Object> immutable(Map<String, Object> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
