@@ -13,6 +13,7 @@ KMS_VERSION="${KMCP_BENCH_KMS_VERSION:-0.0.67}"   # kubernetes-mcp-server, npm r
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source scripts/java-home.sh
 
 build=true
 runs=3
@@ -36,7 +37,7 @@ if $build; then
   say "building the project (mvn install; unit tests, acceptance suite and PIT skipped)"
   # Failsafe 3.6 no longer reads -DskipTests: without -DskipITs the whole acceptance suite would run.
   # Maven's output (even -q prints colour resets) goes to stderr: stdout carries the table only.
-  mvn -B -q install -DskipTests -DskipITs -Dpit.skip=true >&2
+  mvn -B -q install -DskipTests -DskipITs -DskipPitest >&2
 fi
 if [[ ! -f bootstrap/target/k-mcp.jar || ! -d acceptance-tests/target/test-classes/io/kmcp/acceptance/bench ]]; then
   say "bootstrap/target/k-mcp.jar or the benchmark's classes are missing: run without --skip-build"

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The demo behind {@code scripts/quickstart.sh}: a local control plane, a service account with
  * read-mostly RBAC, a token with the three audiences, and k-mcp started against it, then the client
- * configuration to paste. Ctrl-C stops everything. {@code --check} makes one real tool call with the
+ * configuration to paste. Ctrl-C stops everything. k-mcp is started with {@code -Dkmcp.launcher} (the
+ * distribution's {@code bin/k-mcp}) when given, with {@code java -jar} of {@code -Dkmcp.jar} otherwise. {@code --check} makes one real tool call with the
  * demo token, as a client would, then stops (for CI and for trying the script).
  */
 public final class Quickstart {
@@ -31,7 +33,9 @@ public final class Quickstart {
         boolean checkOnly = List.of(args).contains("--check");
         int port = Integer.parseInt(System.getProperty("kmcp.port", "8080"));
         Path jar = Paths.get(System.getProperty("kmcp.jar", "bootstrap/target/k-mcp.jar"));
-        if (!Files.isRegularFile(jar)) {
+        // The distribution's bin/k-mcp, as the README runs it; java -jar without one.
+        String launcher = System.getProperty("kmcp.launcher");
+        if (launcher == null && !Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar.toAbsolutePath() + " is missing; build it with mvn -DskipTests package");
         }
@@ -41,19 +45,22 @@ public final class Quickstart {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             String token = prepare(cluster);
-            server = new ProcessBuilder(
-                            Paths.get(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            jar.toString(),
-                            "--port",
-                            Integer.toString(port),
-                            "--api-server",
-                            cluster.apiServerUrl(),
-                            "--certificate-authority",
-                            cluster.caFile().toString())
-                    .inheritIO()
-                    .start();
+            List<String> command = new ArrayList<>(
+                    launcher == null
+                            ? List.of(
+                                    Paths.get(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-jar",
+                                    jar.toString())
+                            : List.of(launcher));
+            command.addAll(List.of(
+                    "--port",
+                    Integer.toString(port),
+                    "--api-server",
+                    cluster.apiServerUrl(),
+                    "--certificate-authority",
+                    cluster.caFile().toString()));
+            server = new ProcessBuilder(command).inheritIO().start();
             Process started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop(started, cluster);
