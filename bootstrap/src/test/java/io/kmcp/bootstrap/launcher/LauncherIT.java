@@ -62,6 +62,9 @@ class LauncherIT {
             assertThat(answer).contains("\"isError\":false").contains("welcome");
             server.stop(Duration.ofMinutes(1));
             assertThat(server.log()).doesNotContain("[warning]", "[error]");
+            if (JAVA >= AotTrainingRun.AOT_JAVA) {
+                assertThat(server.log()).contains("Starting AOT-processed KmcpApplication");
+            }
         }
     }
 
