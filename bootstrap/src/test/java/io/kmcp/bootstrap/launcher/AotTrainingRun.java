@@ -1,14 +1,13 @@
 package io.kmcp.bootstrap.launcher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kmcp.adapters.kubernetes.testbed.Quickstart;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,7 @@ public final class AotTrainingRun {
     /** The Java release whose {@code -XX:AOTCacheOutput} writes a cache in one step. */
     static final int AOT_JAVA = 25;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration EXIT_TIMEOUT = Duration.ofMinutes(3);
 
@@ -147,41 +147,11 @@ public final class AotTrainingRun {
         return calls;
     }
 
-    /** One {@code tools/call} of the sessionless revision: a single request, no session. */
+    /** One {@code tools/call} of the sessionless revision: a single request, no session; the answer's body. */
     static String sessionlessCall(int port, String token, String tool, Map<String, Object> arguments)
             throws IOException, InterruptedException {
-        String body = """
-                {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
-                 "params": {"name": "%s", "arguments": %s,
-                            "_meta": {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
-                                      "io.modelcontextprotocol/clientCapabilities": {}}}}""".formatted(tool, json(arguments));
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json, text/event-stream")
-                                .header("MCP-Protocol-Version", "2026-07-28")
-                                .header("Mcp-Method", "tools/call")
-                                .header("Mcp-Name", tool)
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        return Quickstart.sessionlessToolCall(port, token, tool, JSON.writeValueAsString(arguments))
                 .body();
-    }
-
-    /** The flat string-valued arguments these calls use, as JSON. */
-    private static String json(Map<String, Object> arguments) {
-        StringBuilder json = new StringBuilder("{");
-        arguments.forEach((name, value) -> {
-            if (json.length() > 1) {
-                json.append(", ");
-            }
-            json.append('"').append(name).append("\": ");
-            json.append(value instanceof String text ? "\"" + text.replace("\"", "\\\"") + "\"" : value);
-        });
-        return json.append('}').toString();
     }
 
     private static void say(String message) {

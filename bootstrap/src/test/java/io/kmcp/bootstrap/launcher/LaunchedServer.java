@@ -40,18 +40,27 @@ final class LaunchedServer implements AutoCloseable {
      * @param environment added to this process's environment; {@code JAVA_HOME} chooses the Java that
      *     {@code bin/k-mcp} runs
      */
+    static LaunchedServer start(Path distribution, StubApiServer cluster, Map<String, String> environment, Path log) {
+        return start(
+                List.of(distribution.resolve("bin/k-mcp").toString()),
+                cluster.apiServerUrl(),
+                cluster.caFile(),
+                environment,
+                log);
+    }
+
+    /** {@code program} (the launcher, or java and its options up to {@code -jar JAR}) with k-mcp's flags. */
     static LaunchedServer start(
-            Path distribution, StubApiServer cluster, Map<String, String> environment, Path log, String... flags) {
+            List<String> program, String apiServer, Path caFile, Map<String, String> environment, Path log) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                distribution.resolve("bin/k-mcp").toString(),
+        List<String> command = new ArrayList<>(program);
+        command.addAll(List.of(
                 "--port",
                 Integer.toString(port),
                 "--api-server",
-                cluster.apiServerUrl(),
+                apiServer,
                 "--certificate-authority",
-                cluster.caFile().toString()));
-        command.addAll(List.of(flags));
+                caFile.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
