@@ -56,7 +56,10 @@ say "writing the test classpath of bootstrap"
 mvn -B -q -pl bootstrap org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
 
-exec "$java25/bin/java" -cp "bootstrap/target/test-classes:$(cat "$work/classpath.txt")" \
+# This work tree's classes first: the local Maven repository may hold the same snapshot from another one.
+classes=bootstrap/target/test-classes:adapters-kubernetes/target/test-classes
+for module in adapters-kubernetes adapters-mcp application domain; do classes="$classes:$module/target/classes"; done
+exec "$java25/bin/java" -cp "$classes:$(cat "$work/classpath.txt")" \
   -Dkmcp.projectRoot="$root" \
   -Dbench.distribution="$root/bootstrap/target/k-mcp" \
   -Dbench.jar="$root/bootstrap/target/k-mcp.jar" \
