@@ -8,6 +8,7 @@
 #   --check   start everything, check k-mcp answers, then stop (no waiting for Ctrl-C)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/java-home.sh
 
 port=8080
 args=()
@@ -24,15 +25,16 @@ if ! bash scripts/control-plane/build.sh --cached >/dev/null 2>&1; then
     "2 cores; cached under ${XDG_CACHE_HOME:-$HOME/.cache}/k-mcp/control-plane). Progress follows." >&2
 fi
 bash scripts/control-plane/build.sh >/dev/null
-if [ ! -f bootstrap/target/k-mcp.jar ] || [ ! -d adapters-kubernetes/target/test-classes ]; then
+if [ ! -x bootstrap/target/k-mcp/bin/k-mcp ] || [ ! -d adapters-kubernetes/target/test-classes ]; then
   echo "[quickstart] building k-mcp without running its tests (once, a minute or two)" >&2
   # -DskipTests skips the unit tests, -DskipITs the acceptance suite that Failsafe runs.
-  mvn -B -q -DskipTests -DskipITs -Dpit.skip=true -Dspotless.check.skip=true install
+  mvn -B -q -DskipTests -DskipITs -DskipPitest -Dspotless.check.skip=true install
 fi
 classpath_file=adapters-kubernetes/target/quickstart.classpath
 if [ ! -f "$classpath_file" ]; then
   mvn -B -q -pl adapters-kubernetes dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/quickstart.classpath >/dev/null
 fi
-exec java -Dkmcp.port="$port" -Dkmcp.jar=bootstrap/target/k-mcp.jar -Dkmcp.projectRoot="$PWD" \
+# k-mcp runs from the distribution, as the README runs it: bin/k-mcp with its defaults and AOT cache.
+exec java -Dkmcp.port="$port" -Dkmcp.launcher="$PWD/bootstrap/target/k-mcp/bin/k-mcp" -Dkmcp.projectRoot="$PWD" \
   -cp "adapters-kubernetes/target/test-classes:adapters-kubernetes/target/classes:$(cat "$classpath_file")" \
   io.kmcp.adapters.kubernetes.testbed.Quickstart "${args[@]}"

@@ -223,8 +223,8 @@ public final class CommandLineFlags {
 
     public static String usage() {
         return """
-                Usage: java -jar k-mcp.jar [flags]
-                       java -jar k-mcp.jar audit PATH...
+                Usage: bin/k-mcp [flags]              (or java -jar k-mcp.jar [flags])
+                       bin/k-mcp audit PATH...
 
                 Serves MCP over Streamable HTTP at /mcp. Callers authenticate with a Kubernetes
                 service-account token (Authorization: Bearer) whose audiences name this server

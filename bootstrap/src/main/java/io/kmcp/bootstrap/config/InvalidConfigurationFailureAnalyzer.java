@@ -9,6 +9,6 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
         return new FailureAnalysis(
-                cause.getMessage(), "Fix the setting (see java -jar k-mcp.jar --help) and start k-mcp again.", cause);
+                cause.getMessage(), "Fix the setting (see k-mcp --help) and start k-mcp again.", cause);
     }
 }

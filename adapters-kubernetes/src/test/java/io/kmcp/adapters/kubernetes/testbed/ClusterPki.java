@@ -168,6 +168,28 @@ public final class ClusterPki {
         return sslContext(true);
     }
 
+    /**
+     * A TLS context that presents the API server's serving certificate (chained to the cluster CA), for a
+     * stand-in API server that clients trust through {@link #caPem()} exactly as they trust the real one.
+     */
+    public SSLContext servingSslContext() {
+        try {
+            char[] password = "test-bed".toCharArray();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry(
+                    "serving", servingKeys.getPrivate(), password, new Certificate[] {servingCertificate, caCertificate
+                    });
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, RANDOM);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the serving TLS context of the test cluster", e);
+        }
+    }
+
     /** A TLS context that trusts only this cluster's CA and presents no certificate: an anonymous client. */
     public SSLContext trustOnlySslContext() {
         return sslContext(false);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * The demo behind {@code scripts/quickstart.sh}: a local control plane, a service account with
  * read-mostly RBAC, a token with the three audiences, and k-mcp started against it, then the client
  * configuration to paste. Ctrl-C stops everything. {@code --check} makes one real tool call with the
- * demo token, as a client would, then stops (for CI and for trying the script).
+ * demo token, as a client would, then stops (for CI and for trying the script). k-mcp is started with
+ * {@code -Dkmcp.launcher} (the distribution's {@code bin/k-mcp}) when given, with {@code java -jar} of
+ * {@code -Dkmcp.jar} otherwise.
  */
 public final class Quickstart {
 
@@ -31,7 +34,9 @@ public final class Quickstart {
         boolean checkOnly = List.of(args).contains("--check");
         int port = Integer.parseInt(System.getProperty("kmcp.port", "8080"));
         Path jar = Paths.get(System.getProperty("kmcp.jar", "bootstrap/target/k-mcp.jar"));
-        if (!Files.isRegularFile(jar)) {
+        // The distribution's bin/k-mcp, as the README runs it; java -jar without one.
+        String launcher = System.getProperty("kmcp.launcher");
+        if (launcher == null && !Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar.toAbsolutePath() + " is missing; build it with mvn -DskipTests package");
         }
@@ -41,19 +46,22 @@ public final class Quickstart {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             String token = prepare(cluster);
-            server = new ProcessBuilder(
-                            Paths.get(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            jar.toString(),
-                            "--port",
-                            Integer.toString(port),
-                            "--api-server",
-                            cluster.apiServerUrl(),
-                            "--certificate-authority",
-                            cluster.caFile().toString())
-                    .inheritIO()
-                    .start();
+            List<String> command = new ArrayList<>(
+                    launcher == null
+                            ? List.of(
+                                    Paths.get(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-jar",
+                                    jar.toString())
+                            : List.of(launcher));
+            command.addAll(List.of(
+                    "--port",
+                    Integer.toString(port),
+                    "--api-server",
+                    cluster.apiServerUrl(),
+                    "--certificate-authority",
+                    cluster.caFile().toString()));
+            server = new ProcessBuilder(command).inheritIO().start();
             Process started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop(started, cluster);
@@ -145,24 +153,8 @@ public final class Quickstart {
      * request, as a client sends it. Fails unless the answer lists the welcome config map.
      */
     static String firstToolCall(int port, String token) throws IOException, InterruptedException {
-        String body = """
-                {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
-                 "params": {"name": "resource_list", "arguments": {"resource": "configmaps", "namespace": "%s"},
-                            "_meta": {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
-                                      "io.modelcontextprotocol/clientCapabilities": {}}}}""".formatted(NAMESPACE);
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json, text/event-stream")
-                                .header("MCP-Protocol-Version", "2026-07-28")
-                                .header("Mcp-Method", "tools/call")
-                                .header("Mcp-Name", "resource_list")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = sessionlessToolCall(
+                port, token, "resource_list", "{\"resource\": \"configmaps\", \"namespace\": \"" + NAMESPACE + "\"}");
         if (answer.statusCode() != 200
                 || !answer.body().contains("\"isError\":false")
                 || !answer.body().contains("welcome")) {
@@ -170,6 +162,34 @@ public final class Quickstart {
                     + answer.body().substring(0, Math.min(answer.body().length(), 500)));
         }
         return "resource_list of namespace " + NAMESPACE + " over MCP answered the welcome config map";
+    }
+
+    /**
+     * One {@code tools/call} of MCP 2026-07-28 to k-mcp on this machine, as a client sends it: a single
+     * request with the revision's headers and {@code _meta}, no session.
+     *
+     * @param argumentsJson the call's arguments as a JSON object
+     */
+    public static HttpResponse<String> sessionlessToolCall(int port, String token, String tool, String argumentsJson)
+            throws IOException, InterruptedException {
+        String body = """
+                {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                 "params": {"name": "%s", "arguments": %s,
+                            "_meta": {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
+                                      "io.modelcontextprotocol/clientCapabilities": {}}}}""".formatted(tool, argumentsJson);
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("MCP-Protocol-Version", "2026-07-28")
+                                .header("Mcp-Method", "tools/call")
+                                .header("Mcp-Name", tool)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void stop(Process server, LocalControlPlane cluster) {
