@@ -23,9 +23,11 @@ import java.util.Map;
  * writes the cache as it exits. The classes loaded and linked and the methods profiled on the way are
  * what the next start finds ready.
  *
- * <p>Run by the bootstrap module's {@code package} phase with the distribution directory as argument.
- * Needs Java 25 or newer (the Java that runs this class is the one the launcher is given); with an
- * older one it says so and leaves no cache, and {@code bin/k-mcp} starts without one.
+ * <p>Run by the bootstrap module's {@code package} phase with the distribution directory as argument,
+ * and by the image build with a second one, the Java runtime to train (the image's jlink'd runtime:
+ * a cache belongs to the runtime that wrote it). Needs Java 25 or newer (without a second argument,
+ * the Java that runs this class is the one the launcher is given); with an older one it says so and
+ * leaves no cache, and {@code bin/k-mcp} starts without one.
  */
 public final class AotTrainingRun {
 
@@ -41,10 +43,11 @@ public final class AotTrainingRun {
     private AotTrainingRun() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: AotTrainingRun DISTRIBUTION_DIR");
+        if (args.length != 1 && args.length != 2) {
+            throw new IllegalArgumentException("usage: AotTrainingRun DISTRIBUTION_DIR [JAVA_HOME]");
         }
         Path distribution = Path.of(args[0]).toAbsolutePath();
+        String javaHome = args.length == 2 ? Path.of(args[1]).toAbsolutePath().toString() : System.getProperty("java.home");
         Path cache = distribution.resolve(CACHE_FILE);
         Files.deleteIfExists(cache);
         int java = Runtime.version().feature();
@@ -64,7 +67,7 @@ public final class AotTrainingRun {
                         cluster,
                         Map.of(
                                 "JAVA_HOME",
-                                System.getProperty("java.home"),
+                                javaHome,
                                 "KMCP_JAVA_OPTS",
                                 "-XX:AOTCacheOutput=" + cache),
                         log)) {
