@@ -4,6 +4,8 @@ import io.kmcp.application.KmcpVersion;
 import io.kmcp.bootstrap.cli.AuditCommand;
 import io.kmcp.bootstrap.cli.CommandLineFlags;
 import io.kmcp.bootstrap.cli.InvalidFlagException;
+import io.kmcp.bootstrap.config.ClustersConfigured;
+import io.kmcp.bootstrap.config.InvalidConfigurationException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -38,7 +40,20 @@ public class KmcpApplication {
             System.exit(EXIT_USAGE);
             return;
         }
-        SpringApplication.run(KmcpApplication.class, springArguments.toArray(String[]::new));
+        SpringApplication application = new SpringApplication(KmcpApplication.class);
+        if (!Boolean.getBoolean("spring.aot.processing")) {
+            // The build's AOT processing runs main without any setting to generate the bean definitions.
+            application.addListeners(new ClustersConfigured());
+        }
+        try {
+            application.run(springArguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (InvalidConfigurationException.in(e) != null) {
+                // Already said in one line by InvalidConfigurationReporter.
+                System.exit(EXIT_USAGE);
+            }
+            throw e;
+        }
     }
 
     static String version() {

@@ -12,4 +12,17 @@ public class InvalidConfigurationException extends RuntimeException {
     public InvalidConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The first of these in {@code failure}'s chain of causes, or null: Spring wraps what a bean throws. */
+    public static InvalidConfigurationException in(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+            if (cause.getCause() == cause) {
+                return null;
+            }
+        }
+        return null;
+    }
 }

@@ -29,8 +29,7 @@ class KubernetesConfiguration {
     KubernetesClusters kubernetesClusters(KmcpProperties properties) {
         List<KmcpProperties.Cluster> clusters = properties.allClusters();
         if (clusters.isEmpty()) {
-            throw new InvalidConfigurationException("no cluster is configured: pass --api-server https://HOST:PORT"
-                    + " (and --certificate-authority FILE), or list kmcp.clusters in application.yaml");
+            throw new InvalidConfigurationException(ClustersConfigured.NONE);
         }
         Set<String> names = new HashSet<>();
         List<ClusterConnection> connections = clusters.stream()

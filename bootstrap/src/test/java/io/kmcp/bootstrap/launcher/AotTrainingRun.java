@@ -47,7 +47,8 @@ public final class AotTrainingRun {
             throw new IllegalArgumentException("usage: AotTrainingRun DISTRIBUTION_DIR [JAVA_HOME]");
         }
         Path distribution = Path.of(args[0]).toAbsolutePath();
-        String javaHome = args.length == 2 ? Path.of(args[1]).toAbsolutePath().toString() : System.getProperty("java.home");
+        String javaHome =
+                args.length == 2 ? Path.of(args[1]).toAbsolutePath().toString() : System.getProperty("java.home");
         Path cache = distribution.resolve(CACHE_FILE);
         Files.deleteIfExists(cache);
         int java = Runtime.version().feature();
@@ -65,11 +66,7 @@ public final class AotTrainingRun {
                 LaunchedServer server = LaunchedServer.start(
                         distribution,
                         cluster,
-                        Map.of(
-                                "JAVA_HOME",
-                                javaHome,
-                                "KMCP_JAVA_OPTS",
-                                "-XX:AOTCacheOutput=" + cache),
+                        Map.of("JAVA_HOME", javaHome, "KMCP_JAVA_OPTS", "-XX:AOTCacheOutput=" + cache),
                         log)) {
             server.awaitReady(READY_TIMEOUT);
             failures = exercise(server.port(), cluster.mintToken(Duration.ofMinutes(10)));
