@@ -10,7 +10,7 @@ bench_build() {
   say "building the project (mvn install; unit tests, acceptance suite and PIT skipped)"
   # Failsafe 3.6 no longer reads -DskipTests: without -DskipITs the whole acceptance suite would run.
   # Maven's output (even -q prints colour resets) goes to stderr: stdout carries the table only.
-  mvn -B -q ${mvn_args[@]+"${mvn_args[@]}"} install -DskipTests -DskipITs -DskipPitest >&2
+  mvn -B -q ${mvn_args[@]+"${mvn_args[@]}"} install -DskipTests -DskipITs -DskipPitest -Dkmcp.image.skip=true >&2
 }
 
 # Fails unless the jar and the benchmark's classes have been built.

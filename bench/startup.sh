@@ -46,7 +46,7 @@ work="$root/target/bench/startup"
 mkdir -p "$work"
 if $build; then
   say "building the distribution and the test bed (mvn install of bootstrap and what it needs; tests skipped)"
-  mvn -B -q -pl bootstrap -am install -DskipTests -DskipITs -DskipPitest >&2
+  mvn -B -q -pl bootstrap -am install -DskipTests -DskipITs -DskipPitest -Dkmcp.image.skip=true >&2
 fi
 if [[ ! -x bootstrap/target/k-mcp/bin/k-mcp || ! -f bootstrap/target/k-mcp.jar ]]; then
   say "bootstrap/target/k-mcp/ is missing: run without --skip-build"

@@ -28,7 +28,7 @@ bash scripts/control-plane/build.sh >/dev/null
 if [ ! -x bootstrap/target/k-mcp/bin/k-mcp ] || [ ! -d adapters-kubernetes/target/test-classes ]; then
   echo "[quickstart] building k-mcp without running its tests (once, a minute or two)" >&2
   # -DskipTests skips the unit tests, -DskipITs the acceptance suite that Failsafe runs.
-  mvn -B -q -DskipTests -DskipITs -DskipPitest -Dspotless.check.skip=true install
+  mvn -B -q -DskipTests -DskipITs -DskipPitest -Dkmcp.image.skip=true -Dspotless.check.skip=true install
 fi
 classpath_file=adapters-kubernetes/target/quickstart.classpath
 if [ ! -f "$classpath_file" ]; then

@@ -58,7 +58,7 @@ fingerprint() { sha256sum | cut -c1-16; }
 
 # --- base ---------------------------------------------------------------------------------------------
 packages=(libc6 libgcc-s1 zlib1g ca-certificates tzdata netbase)
-base_recipe=1   # raise when what is done to the packages below changes
+base_recipe=2   # raise when what is done to the packages below changes
 pinned=()
 for package in "${packages[@]}"; do
   pinned+=("$package=$(debian_require_candidate "$package")")
@@ -89,10 +89,10 @@ else
       'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin' > etc/passwd
     printf '%s\n' 'root:x:0:' 'nobody:x:65534:' 'nonroot:x:65532:' > etc/group
     printf '%s\n' 'passwd: files' 'group: files' 'hosts: files dns' > etc/nsswitch.conf
-    mkdir -p home/nonroot root tmp
+    mkdir -p home/nonroot root tmp proc dev sys
     chmod 1777 tmp
     chmod 700 root
-    find . -type d -empty ! -path ./tmp ! -path ./home/nonroot ! -path ./root -delete
+    find . -type d -empty ! -path ./tmp ! -path ./home/nonroot ! -path ./root ! -path ./proc ! -path ./dev ! -path ./sys -delete
   )
   touch "$partial/.complete"
   rm -rf "$base"

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The real control plane the end-to-end tests run k-mcp against, and the tokens they use. */
-final class ClusterUnderTest {
+public final class ClusterUnderTest {
 
-    static final LocalControlPlane CLUSTER = started();
+    public static final LocalControlPlane CLUSTER = started();
 
     /** The shared control plane, letting k-mcp read the issuer's keys anonymously as the README asks. */
     private static LocalControlPlane started() {
@@ -33,7 +33,7 @@ final class ClusterUnderTest {
     }
 
     /** RBAC reaches the authoriser through an informer: wait until a fresh grant takes effect. */
-    static void awaitAllowed(ServiceAccountRef account, Consumer<KubernetesClient> request) {
+    public static void awaitAllowed(ServiceAccountRef account, Consumer<KubernetesClient> request) {
         try (KubernetesClient client = CLUSTER.clientWithToken(tokenFor(account))) {
             Eventually.eventually(() -> {
                 request.accept(client);
@@ -42,12 +42,12 @@ final class ClusterUnderTest {
         }
     }
 
-    static TestBedAccess access() {
+    public static TestBedAccess access() {
         return CLUSTER.access();
     }
 
     /** A token as the README tells operators to mint it: API server URL, k-mcp, the cluster's default audience. */
-    static String tokenFor(ServiceAccountRef account) {
+    public static String tokenFor(ServiceAccountRef account) {
         return access().mintToken(
                         account, List.of(CLUSTER.apiServerUrl(), "k-mcp", CLUSTER.issuer()), Duration.ofMinutes(30));
     }
