@@ -126,6 +126,7 @@ fi
 say "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 exec "$java" -cp "acceptance-tests/target/test-classes:$(cat "$work/classpath.txt")" \
   -Dkmcp.jar="$root/bootstrap/target/k-mcp.jar" \
+  -Dbench.launcher="$root/bootstrap/target/k-mcp/bin/k-mcp" \
   -Dkmcp.scripts="$root/scripts" \
   -Dbench.wrk="$wrk" \
   -Dbench.jvm.options="$JVM_OPTIONS" \

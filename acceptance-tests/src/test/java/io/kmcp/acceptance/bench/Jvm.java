@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param label how the tables name it ("Java 17")
  * @param description {@code java -version}'s runtime line, the collector and the maximum heap
  */
-record Jvm(String label, Path java, List<String> options, String description) {
+record Jvm(String label, Path java, List<String> options, Path jar, String description) {
 
     private static final Set<String> COLLECTORS =
             Set.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC", "UseShenandoahGC", "UseEpsilonGC");
@@ -29,8 +29,34 @@ record Jvm(String label, Path java, List<String> options, String description) {
         options = List.copyOf(options);
     }
 
+    /**
+     * The JVM, options and jar the distribution's {@code bin/k-mcp} starts k-mcp with on the Java of
+     * {@code javaHome}, as it prints them ({@code KMCP_PRINT_COMMAND=1}): k-mcp as the README runs it.
+     */
+    static Jvm launcher(String label, Path launcher, Path javaHome) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
+            builder.environment().put("KMCP_PRINT_COMMAND", "1");
+            builder.environment().put("JAVA_HOME", javaHome.toString());
+            Process process = builder.start();
+            List<String> words = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            int jar = words.indexOf("-jar");
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || jar < 1) {
+                throw new IllegalStateException(launcher + " did not print its command: " + words);
+            }
+            return probe(label, Path.of(words.get(0)), words.subList(1, jar), Path.of(words.get(jar + 1)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + launcher + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Asks the JVM ({@code -XX:+PrintFlagsFinal -version} with the options) what it is. */
-    static Jvm probe(String label, Path java, List<String> options) {
+    static Jvm probe(String label, Path java, List<String> options, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options);
@@ -42,7 +68,7 @@ record Jvm(String label, Path java, List<String> options, String description) {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
             }
-            return new Jvm(label, java, options, describe(out));
+            return new Jvm(label, java, options, jar, describe(out));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + java + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -52,6 +52,8 @@ import java.util.stream.IntStream;
  *
  * <ul>
  *   <li>{@code kmcp.jar}: the k-mcp jar;
+ *   <li>{@code bench.launcher}: the distribution's {@code bin/k-mcp}, measured on Java 25 with its own
+ *       defaults and AOT cache, beside the jar on each JVM;
  *   <li>{@code bench.wrk}: wrk ({@code scripts/wrk/install.sh});
  *   <li>{@code bench.java17}, {@code bench.java25}: the JVMs k-mcp runs on, or {@code
  *       bench.java17.unavailable} / {@code bench.java25.unavailable}: why one is missing;
@@ -124,6 +126,7 @@ public final class ThroughputBench {
      */
     record Settings(
             Path jar,
+            Optional<Path> launcher,
             Path wrk,
             Map<String, Either> jvms,
             List<String> jvmOptions,
@@ -158,6 +161,7 @@ public final class ThroughputBench {
             }
             return new Settings(
                     Path.of(System.getProperty("kmcp.jar", "bootstrap/target/k-mcp.jar")),
+                    optionalPath("bench.launcher"),
                     Path.of(required("bench.wrk")),
                     jvms,
                     Arrays.stream(System.getProperty("bench.jvm.options", "-Xmx256m")
@@ -333,8 +337,14 @@ public final class ThroughputBench {
                 log(label + " is not measured: " + either.unavailable());
                 return;
             }
-            jvms.add(Jvm.probe(label, either.launcher().get(), settings.jvmOptions()));
+            jvms.add(Jvm.probe(label, either.launcher().get(), settings.jvmOptions(), settings.jar()));
         });
+        // The distribution's launcher with its own defaults (no -Xmx), on Java 25: what the README runs.
+        Either java25 = settings.jvms().get("java25");
+        if (settings.launcher().isPresent() && java25.launcher().isPresent()) {
+            Path javaHome = java25.launcher().get().toAbsolutePath().getParent().getParent();
+            jvms.add(Jvm.launcher("bin/k-mcp, Java 25", settings.launcher().get(), javaHome));
+        }
         if (jvms.isEmpty()) {
             throw new IllegalStateException("no JVM to run k-mcp on: " + settings.jvms());
         }
@@ -411,7 +421,7 @@ public final class ThroughputBench {
         KmcpJar kmcp = keep(KmcpJar.start(
                 jvm.java(),
                 options,
-                settings.jar(),
+                jvm.jar(),
                 List.of(
                         "--api-server",
                         bed.cluster().apiServerUrl(),
@@ -692,7 +702,8 @@ public final class ThroughputBench {
         Jvm jvm = Jvm.probe(
                 "Java " + settings.profileJvm().substring("java".length()),
                 chosen.launcher().get(),
-                settings.jvmOptions());
+                settings.jvmOptions(),
+                settings.jar());
         Path recording = work.resolve("k-mcp-resource_list.jfr");
         List<String> recordingOptions = List.of(
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true"
