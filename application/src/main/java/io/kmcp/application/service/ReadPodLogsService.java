@@ -14,6 +14,7 @@ import io.kmcp.domain.diagnosis.ContainerSnapshot;
 import io.kmcp.domain.diagnosis.LogFilter;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.Snapshots;
+import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ObjectName;
 import io.kmcp.domain.resource.ResourceKey;
@@ -116,11 +117,7 @@ public final class ReadPodLogsService implements ReadPodLogs {
     }
 
     private static Optional<String> annotation(Map<String, Object> object) {
-        if (object.get("metadata") instanceof Map<?, ?> metadata
-                && metadata.get("annotations") instanceof Map<?, ?> annotations
-                && annotations.get(DEFAULT_CONTAINER_ANNOTATION) instanceof String value) {
-            return Optional.of(value);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(
+                JsonTree.of(object).at("metadata.annotations").strings().get(DEFAULT_CONTAINER_ANNOTATION));
     }
 }
