@@ -25,7 +25,6 @@ import io.kmcp.domain.diagnosis.ServiceSnapshot;
 import io.kmcp.domain.diagnosis.Snapshots;
 import io.kmcp.domain.diagnosis.WorkloadGraph;
 import io.kmcp.domain.diagnosis.WorkloadSnapshot;
-import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ObjectName;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
@@ -91,11 +90,10 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
     @Override
     public WorkloadDiagnosis diagnose(Caller caller, DiagnoseWorkloadQuery query) {
         String name = Inputs.valid(() -> new ObjectName(query.name())).value();
-        String namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
-                .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED,
+        String namespace = Inputs.requiredNamespace(
+                        query.namespace(),
                         "Workloads live in namespaces, so diagnosing \"" + name + "\" needs its namespace",
-                        Problem.Remedy.GIVE_THE_NAMESPACE))
+                        Problem.Remedy.GIVE_THE_NAMESPACE)
                 .value();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.of(logs), executor);
         Target target = query.resource()
@@ -180,13 +178,8 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
         WorkloadGraph graph(Clock clock) {
             String kind = target.type().kind();
             ObjectRef ref = Snapshots.ref(target.object());
-            CompletableFuture<Listed> events = reads.list(
-                    "events of namespace " + namespace,
-                    eventType,
-                    Optional.of(namespace),
-                    Optional.empty(),
-                    Optional.empty(),
-                    MAX_EVENTS);
+            CompletableFuture<Listed> events =
+                    reads.list("events of namespace " + namespace, eventType, Optional.of(namespace), MAX_EVENTS);
             Optional<WorkloadSnapshot> workload = Optional.empty();
             List<WorkloadSnapshot> related = new ArrayList<>();
             Optional<ServiceSnapshot> service = Optional.empty();
@@ -220,8 +213,6 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                         "autoscalers of namespace " + namespace,
                         reads.type("horizontalpodautoscalers.autoscaling", Verb.LIST),
                         Optional.of(namespace),
-                        Optional.empty(),
-                        Optional.empty(),
                         MAX_LISTED);
                 pods = switch (kind) {
                     case "Deployment" -> deploymentPods(snapshot, related);
@@ -295,16 +286,9 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                     "jobs of namespace " + namespace,
                     reads.type("jobs.batch", Verb.LIST),
                     Optional.of(namespace),
-                    Optional.empty(),
-                    Optional.empty(),
                     MAX_LISTED);
-            CompletableFuture<Listed> pods = reads.list(
-                    "pods of namespace " + namespace,
-                    podType,
-                    Optional.of(namespace),
-                    Optional.empty(),
-                    Optional.empty(),
-                    MAX_LISTED);
+            CompletableFuture<Listed> pods =
+                    reads.list("pods of namespace " + namespace, podType, Optional.of(namespace), MAX_LISTED);
             List<WorkloadSnapshot> runs = ClusterReads.await(jobs).items().stream()
                     .map(Snapshots::workload)
                     .filter(job -> controlledBy(job.owners(), cronJob.ref().uid()))

@@ -55,11 +55,8 @@ public final class ReadPodLogsService implements ReadPodLogs {
     @Override
     public PodLogs read(Caller caller, PodLogsQuery query) {
         ObjectName name = Inputs.valid(() -> new ObjectName(query.name()));
-        NamespaceName namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
-                .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED,
-                        "Pod \"" + name + "\" needs its namespace",
-                        Problem.Remedy.GIVE_THE_NAMESPACE));
+        NamespaceName namespace = Inputs.requiredNamespace(
+                query.namespace(), "Pod \"" + name + "\" needs its namespace", Problem.Remedy.GIVE_THE_NAMESPACE);
         LogFilter filter = Inputs.valid(() -> LogFilter.of(query.grep(), query.tailLines(), query.limitBytes()));
         Optional<SinceSeconds> since = Inputs.valid(() -> query.sinceSeconds().map(SinceSeconds::new));
         ResourceType podType = types.resolve(caller, "pods.v1", Verb.GET);

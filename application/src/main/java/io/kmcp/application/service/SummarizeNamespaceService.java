@@ -10,7 +10,6 @@ import io.kmcp.application.port.in.SummarizeNamespace;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.service.ClusterReads.Listed;
 import io.kmcp.domain.resource.JsonTree;
-import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.type.Verb;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,11 +38,10 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
 
     @Override
     public NamespaceOverview summarize(Caller caller, String namespace) {
-        String name = Inputs.valid(() -> NamespaceName.ofNullable(namespace))
-                .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED,
+        String name = Inputs.requiredNamespace(
+                        namespace,
                         "A namespace overview needs the namespace to summarize",
-                        Problem.Remedy.SUMMARIZE_THE_CLUSTER))
+                        Problem.Remedy.SUMMARIZE_THE_CLUSTER)
                 .value();
         Instant now = clock.instant();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.empty(), executor);
@@ -53,8 +51,6 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
                 "resource quotas of namespace " + name,
                 reads.type("resourcequotas.v1", Verb.LIST),
                 Optional.of(name),
-                Optional.empty(),
-                Optional.empty(),
                 100);
         Inventory inventory = Inventory.read(reads, Optional.of(name), now);
         boolean denied = reads.couldNotRead("namespace " + name);
