@@ -40,7 +40,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Diagnoses a workload in one call. The reads run in two concurrent waves: first the object asked
@@ -345,35 +347,46 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
         }
 
         private CompletableFuture<List<NodeSnapshot>> nodes(List<PodSnapshot> pods) {
-            Optional<ResourceType> nodeType = reads.type("nodes.v1", Verb.GET);
-            List<CompletableFuture<Optional<Map<String, Object>>>> reads = pods.stream()
-                    .flatMap(pod -> pod.nodeName().stream())
-                    .distinct()
-                    .sorted()
-                    .limit(MAX_NODES)
-                    .map(node -> this.reads.get("node " + node, nodeType, Optional.empty(), node))
-                    .toList();
-            return all(reads)
-                    .thenApply(objects -> objects.stream()
-                            .flatMap(Optional::stream)
-                            .map(Snapshots::node)
-                            .toList());
+            return getEach(
+                    "nodes.v1",
+                    "node",
+                    Optional.empty(),
+                    pods.stream().flatMap(pod -> pod.nodeName().stream()),
+                    MAX_NODES,
+                    Snapshots::node);
         }
 
         private CompletableFuture<List<ClaimSnapshot>> claims(List<PodSnapshot> pods) {
-            Optional<ResourceType> claimType = reads.type("persistentvolumeclaims.v1", Verb.GET);
-            List<CompletableFuture<Optional<Map<String, Object>>>> reads = pods.stream()
-                    .flatMap(pod -> pod.claimNames().stream())
-                    .distinct()
+            return getEach(
+                    "persistentvolumeclaims.v1",
+                    "persistent volume claim",
+                    Optional.of(namespace),
+                    pods.stream().flatMap(pod -> pod.claimNames().stream()),
+                    MAX_CLAIMS,
+                    Snapshots::claim);
+        }
+
+        /**
+         * The objects of one type with these names, each once, in name order and at most {@code max},
+         * read concurrently; one that cannot be read is a gap and left out.
+         */
+        private <T> CompletableFuture<List<T>> getEach(
+                String typeReference,
+                String what,
+                Optional<String> objectNamespace,
+                Stream<String> names,
+                int max,
+                Function<Map<String, Object>, T> snapshot) {
+            Optional<ResourceType> type = reads.type(typeReference, Verb.GET);
+            List<CompletableFuture<Optional<Map<String, Object>>>> objects = names.distinct()
                     .sorted()
-                    .limit(MAX_CLAIMS)
-                    .map(claim -> this.reads.get(
-                            "persistent volume claim " + claim, claimType, Optional.of(namespace), claim))
+                    .limit(max)
+                    .map(name -> reads.get(what + " " + name, type, objectNamespace, name))
                     .toList();
-            return all(reads)
-                    .thenApply(objects -> objects.stream()
+            return all(objects)
+                    .thenApply(read -> read.stream()
                             .flatMap(Optional::stream)
-                            .map(Snapshots::claim)
+                            .map(snapshot)
                             .toList());
         }
     }

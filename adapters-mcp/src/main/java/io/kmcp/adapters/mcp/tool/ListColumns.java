@@ -20,7 +20,7 @@ final class ListColumns {
 
     record Column(String header, Function<JsonTree, String> value) {
 
-        String of(Map<String, Object> item) {
+        String read(Map<String, Object> item) {
             return value.apply(JsonTree.of(item));
         }
     }

@@ -140,7 +140,7 @@ public final class ResourceListTool {
             Table table =
                     new Table(columns.stream().map(ListColumns.Column::header).toList());
             for (Map<String, Object> item : page.items()) {
-                table.add(columns.stream().map(column -> column.of(item)).toList());
+                table.add(columns.stream().map(column -> column.read(item)).toList());
             }
             lines.addAll(table.render().lines().toList());
         }
