@@ -64,6 +64,11 @@ final class ClusterReads {
         }
     }
 
+    /** One page of every object of the type, as {@link #list(String, Optional, Optional, Optional, Optional, int)}. */
+    CompletableFuture<Listed> list(String what, Optional<ResourceType> type, Optional<String> namespace, int limit) {
+        return list(what, type, namespace, Optional.empty(), Optional.empty(), limit);
+    }
+
     /**
      * One page of a list, up to {@code limit} objects, narrowed to the namespace if the type has
      * namespaces; on failure an empty list and a gap. A value the domain refuses (a selector built from

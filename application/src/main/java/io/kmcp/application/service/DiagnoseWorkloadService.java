@@ -25,7 +25,6 @@ import io.kmcp.domain.diagnosis.ServiceSnapshot;
 import io.kmcp.domain.diagnosis.Snapshots;
 import io.kmcp.domain.diagnosis.WorkloadGraph;
 import io.kmcp.domain.diagnosis.WorkloadSnapshot;
-import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ObjectName;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
@@ -41,7 +40,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Diagnoses a workload in one call. The reads run in two concurrent waves: first the object asked
@@ -91,11 +92,10 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
     @Override
     public WorkloadDiagnosis diagnose(Caller caller, DiagnoseWorkloadQuery query) {
         String name = Inputs.valid(() -> new ObjectName(query.name())).value();
-        String namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
-                .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED,
+        String namespace = Inputs.requiredNamespace(
+                        query.namespace(),
                         "Workloads live in namespaces, so diagnosing \"" + name + "\" needs its namespace",
-                        Problem.Remedy.GIVE_THE_NAMESPACE))
+                        Problem.Remedy.GIVE_THE_NAMESPACE)
                 .value();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.of(logs), executor);
         Target target = query.resource()
@@ -180,13 +180,8 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
         WorkloadGraph graph(Clock clock) {
             String kind = target.type().kind();
             ObjectRef ref = Snapshots.ref(target.object());
-            CompletableFuture<Listed> events = reads.list(
-                    "events of namespace " + namespace,
-                    eventType,
-                    Optional.of(namespace),
-                    Optional.empty(),
-                    Optional.empty(),
-                    MAX_EVENTS);
+            CompletableFuture<Listed> events =
+                    reads.list("events of namespace " + namespace, eventType, Optional.of(namespace), MAX_EVENTS);
             Optional<WorkloadSnapshot> workload = Optional.empty();
             List<WorkloadSnapshot> related = new ArrayList<>();
             Optional<ServiceSnapshot> service = Optional.empty();
@@ -220,8 +215,6 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                         "autoscalers of namespace " + namespace,
                         reads.type("horizontalpodautoscalers.autoscaling", Verb.LIST),
                         Optional.of(namespace),
-                        Optional.empty(),
-                        Optional.empty(),
                         MAX_LISTED);
                 pods = switch (kind) {
                     case "Deployment" -> deploymentPods(snapshot, related);
@@ -295,16 +288,9 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                     "jobs of namespace " + namespace,
                     reads.type("jobs.batch", Verb.LIST),
                     Optional.of(namespace),
-                    Optional.empty(),
-                    Optional.empty(),
                     MAX_LISTED);
-            CompletableFuture<Listed> pods = reads.list(
-                    "pods of namespace " + namespace,
-                    podType,
-                    Optional.of(namespace),
-                    Optional.empty(),
-                    Optional.empty(),
-                    MAX_LISTED);
+            CompletableFuture<Listed> pods =
+                    reads.list("pods of namespace " + namespace, podType, Optional.of(namespace), MAX_LISTED);
             List<WorkloadSnapshot> runs = ClusterReads.await(jobs).items().stream()
                     .map(Snapshots::workload)
                     .filter(job -> controlledBy(job.owners(), cronJob.ref().uid()))
@@ -361,35 +347,46 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
         }
 
         private CompletableFuture<List<NodeSnapshot>> nodes(List<PodSnapshot> pods) {
-            Optional<ResourceType> nodeType = reads.type("nodes.v1", Verb.GET);
-            List<CompletableFuture<Optional<Map<String, Object>>>> reads = pods.stream()
-                    .flatMap(pod -> pod.nodeName().stream())
-                    .distinct()
-                    .sorted()
-                    .limit(MAX_NODES)
-                    .map(node -> this.reads.get("node " + node, nodeType, Optional.empty(), node))
-                    .toList();
-            return all(reads)
-                    .thenApply(objects -> objects.stream()
-                            .flatMap(Optional::stream)
-                            .map(Snapshots::node)
-                            .toList());
+            return getEach(
+                    "nodes.v1",
+                    "node",
+                    Optional.empty(),
+                    pods.stream().flatMap(pod -> pod.nodeName().stream()),
+                    MAX_NODES,
+                    Snapshots::node);
         }
 
         private CompletableFuture<List<ClaimSnapshot>> claims(List<PodSnapshot> pods) {
-            Optional<ResourceType> claimType = reads.type("persistentvolumeclaims.v1", Verb.GET);
-            List<CompletableFuture<Optional<Map<String, Object>>>> reads = pods.stream()
-                    .flatMap(pod -> pod.claimNames().stream())
-                    .distinct()
+            return getEach(
+                    "persistentvolumeclaims.v1",
+                    "persistent volume claim",
+                    Optional.of(namespace),
+                    pods.stream().flatMap(pod -> pod.claimNames().stream()),
+                    MAX_CLAIMS,
+                    Snapshots::claim);
+        }
+
+        /**
+         * The objects of one type with these names, each once, in name order and at most {@code max},
+         * read concurrently; one that cannot be read is a gap and left out.
+         */
+        private <T> CompletableFuture<List<T>> getEach(
+                String typeReference,
+                String what,
+                Optional<String> objectNamespace,
+                Stream<String> names,
+                int max,
+                Function<Map<String, Object>, T> snapshot) {
+            Optional<ResourceType> type = reads.type(typeReference, Verb.GET);
+            List<CompletableFuture<Optional<Map<String, Object>>>> objects = names.distinct()
                     .sorted()
-                    .limit(MAX_CLAIMS)
-                    .map(claim -> this.reads.get(
-                            "persistent volume claim " + claim, claimType, Optional.of(namespace), claim))
+                    .limit(max)
+                    .map(name -> reads.get(what + " " + name, type, objectNamespace, name))
                     .toList();
-            return all(reads)
-                    .thenApply(objects -> objects.stream()
+            return all(objects)
+                    .thenApply(read -> read.stream()
                             .flatMap(Optional::stream)
-                            .map(Snapshots::claim)
+                            .map(snapshot)
                             .toList());
         }
     }

@@ -55,13 +55,7 @@ final class Inventory {
         Map<String, CompletableFuture<Listed>> reading = new LinkedHashMap<>();
         kinds.forEach((kind, reference) -> reading.put(
                 kind,
-                reads.list(
-                        kind + " objects" + scope,
-                        reads.type(reference, Verb.LIST),
-                        namespace,
-                        Optional.empty(),
-                        Optional.empty(),
-                        MAX_PER_KIND)));
+                reads.list(kind + " objects" + scope, reads.type(reference, Verb.LIST), namespace, MAX_PER_KIND)));
         CompletableFuture<Listed> events = reads.list(
                 "warning events" + scope,
                 reads.type("events.v1", Verb.LIST),

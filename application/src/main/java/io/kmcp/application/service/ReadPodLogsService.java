@@ -14,6 +14,7 @@ import io.kmcp.domain.diagnosis.ContainerSnapshot;
 import io.kmcp.domain.diagnosis.LogFilter;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.Snapshots;
+import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ObjectName;
 import io.kmcp.domain.resource.ResourceKey;
@@ -54,11 +55,8 @@ public final class ReadPodLogsService implements ReadPodLogs {
     @Override
     public PodLogs read(Caller caller, PodLogsQuery query) {
         ObjectName name = Inputs.valid(() -> new ObjectName(query.name()));
-        NamespaceName namespace = Inputs.valid(() -> NamespaceName.ofNullable(query.namespace()))
-                .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED,
-                        "Pod \"" + name + "\" needs its namespace",
-                        Problem.Remedy.GIVE_THE_NAMESPACE));
+        NamespaceName namespace = Inputs.requiredNamespace(
+                query.namespace(), "Pod \"" + name + "\" needs its namespace", Problem.Remedy.GIVE_THE_NAMESPACE);
         LogFilter filter = Inputs.valid(() -> LogFilter.of(query.grep(), query.tailLines(), query.limitBytes()));
         Optional<SinceSeconds> since = Inputs.valid(() -> query.sinceSeconds().map(SinceSeconds::new));
         ResourceType podType = types.resolve(caller, "pods.v1", Verb.GET);
@@ -116,11 +114,7 @@ public final class ReadPodLogsService implements ReadPodLogs {
     }
 
     private static Optional<String> annotation(Map<String, Object> object) {
-        if (object.get("metadata") instanceof Map<?, ?> metadata
-                && metadata.get("annotations") instanceof Map<?, ?> annotations
-                && annotations.get(DEFAULT_CONTAINER_ANNOTATION) instanceof String value) {
-            return Optional.of(value);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(
+                JsonTree.of(object).at("metadata.annotations").strings().get(DEFAULT_CONTAINER_ANNOTATION));
     }
 }

@@ -38,20 +38,10 @@ public final class SummarizeClusterService implements SummarizeCluster {
     public ClusterOverview summarize(Caller caller) {
         Instant now = clock.instant();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.empty(), executor);
-        CompletableFuture<Listed> nodes = reads.list(
-                "nodes",
-                reads.type("nodes.v1", Verb.LIST),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                MAX_NODES);
+        CompletableFuture<Listed> nodes =
+                reads.list("nodes", reads.type("nodes.v1", Verb.LIST), Optional.empty(), MAX_NODES);
         CompletableFuture<Listed> namespaces = reads.list(
-                "namespaces",
-                reads.type("namespaces.v1", Verb.LIST),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Inventory.MAX_PER_KIND);
+                "namespaces", reads.type("namespaces.v1", Verb.LIST), Optional.empty(), Inventory.MAX_PER_KIND);
         Inventory inventory = Inventory.read(reads, Optional.empty(), now);
         HealthAssessment health = inventory.health(now);
         List<NodeSnapshot> nodeSnapshots = ClusterReads.await(nodes).items().stream()

@@ -9,7 +9,7 @@ import io.kmcp.application.port.in.QuotaUsage;
 import io.kmcp.application.port.in.SummarizeNamespace;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.service.ClusterReads.Listed;
-import io.kmcp.domain.resource.NamespaceName;
+import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.type.Verb;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -39,11 +38,10 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
 
     @Override
     public NamespaceOverview summarize(Caller caller, String namespace) {
-        String name = Inputs.valid(() -> NamespaceName.ofNullable(namespace))
-                .orElseThrow(() -> new RequestFailedException(
-                        Reason.NAMESPACE_REQUIRED,
+        String name = Inputs.requiredNamespace(
+                        namespace,
                         "A namespace overview needs the namespace to summarize",
-                        Problem.Remedy.SUMMARIZE_THE_CLUSTER))
+                        Problem.Remedy.SUMMARIZE_THE_CLUSTER)
                 .value();
         Instant now = clock.instant();
         ClusterReads reads = new ClusterReads(caller, types, reader, Optional.empty(), executor);
@@ -53,8 +51,6 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
                 "resource quotas of namespace " + name,
                 reads.type("resourcequotas.v1", Verb.LIST),
                 Optional.of(name),
-                Optional.empty(),
-                Optional.empty(),
                 100);
         Inventory inventory = Inventory.read(reads, Optional.of(name), now);
         boolean denied = reads.couldNotRead("namespace " + name);
@@ -87,17 +83,10 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
     }
 
     private static String metadataName(Map<String, Object> object) {
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("name") instanceof String name) {
-            return name;
-        }
-        return "";
+        return JsonTree.of(object).at("metadata.name").string("");
     }
 
     private static Map<String, String> strings(Map<String, Object> quota, String field) {
-        Map<String, String> values = new TreeMap<>();
-        if (quota.get("status") instanceof Map<?, ?> status && status.get(field) instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
-        }
-        return values;
+        return JsonTree.of(quota).at("status").at(field).strings();
     }
 }

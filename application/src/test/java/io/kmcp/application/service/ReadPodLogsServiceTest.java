@@ -71,13 +71,7 @@ class ReadPodLogsServiceTest {
     @Test
     @DisplayName("Several containers: the caller must name one, unless the pod names its default")
     void severalContainers() {
-        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
-        pod.put(
-                "spec",
-                Map.of(
-                        "containers",
-                        List.of(Map.of("name", "app", "image", "a"), Map.of("name", "proxy", "image", "p"))));
-        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+        Map<String, Object> pod = podWithAppAndProxy();
 
         assertThatThrownBy(() -> service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.empty())))
                 .hasMessageContaining("several containers")
@@ -133,13 +127,7 @@ class ReadPodLogsServiceTest {
     @Test
     @DisplayName("A named container is read; without grep the API server is asked one line's worth more bytes")
     void namedContainer() {
-        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
-        pod.put(
-                "spec",
-                Map.of(
-                        "containers",
-                        List.of(Map.of("name", "app", "image", "a"), Map.of("name", "proxy", "image", "p"))));
-        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+        podWithAppAndProxy();
 
         PodLogs logs = service.read(
                 CALLER,
@@ -227,6 +215,18 @@ class ReadPodLogsServiceTest {
         assertThat(requests)
                 .extracting(request -> request.sinceSeconds().orElseThrow().value())
                 .containsExactly(1, SinceSeconds.MAX);
+    }
+
+    /** A running pod with two containers, app and proxy, and no default named. */
+    private Map<String, Object> podWithAppAndProxy() {
+        Map<String, Object> pod = runningPod("shop", "web", "7d9f", "a");
+        pod.put(
+                "spec",
+                Map.of(
+                        "containers",
+                        List.of(Map.of("name", "app", "image", "a"), Map.of("name", "proxy", "image", "p"))));
+        cluster.with(PODS, "shop", "web-7d9f-a", pod);
+        return pod;
     }
 
     private static PodLogsQuery since(int seconds) {

@@ -23,9 +23,7 @@ public record AutoscalerSnapshot(
     }
 
     public Optional<Condition> condition(String type) {
-        return conditions.stream()
-                .filter(condition -> condition.type().equals(type))
-                .findFirst();
+        return Condition.ofType(conditions, type);
     }
 
     /** Asks for as many replicas as it may have, or more; an unknown maximum (0) is never reached. */

@@ -1,6 +1,7 @@
 package io.kmcp.domain.diagnosis;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,5 +27,12 @@ public record Condition(
 
     public boolean isFalse() {
         return status.equals("False");
+    }
+
+    /** The first condition of that type, as the API server lists at most one of each. */
+    public static Optional<Condition> ofType(List<Condition> conditions, String type) {
+        return conditions.stream()
+                .filter(condition -> condition.type().equals(type))
+                .findFirst();
     }
 }

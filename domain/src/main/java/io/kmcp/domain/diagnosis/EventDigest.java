@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Events as an agent wants them: the same message about the same object once, with its count;
@@ -83,22 +84,10 @@ public final class EventDigest {
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return a.get().isBefore(b.get()) ? a : b;
+        return Stream.concat(a.stream(), b.stream()).min(Comparator.naturalOrder());
     }
 
     private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return a.get().isAfter(b.get()) ? a : b;
+        return Stream.concat(a.stream(), b.stream()).max(Comparator.naturalOrder());
     }
 }

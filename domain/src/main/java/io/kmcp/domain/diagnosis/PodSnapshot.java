@@ -43,9 +43,7 @@ public record PodSnapshot(
     }
 
     public Optional<Condition> condition(String type) {
-        return conditions.stream()
-                .filter(condition -> condition.type().equals(type))
-                .findFirst();
+        return Condition.ofType(conditions, type);
     }
 
     public boolean ready() {

@@ -1,6 +1,7 @@
 package io.kmcp.domain.diagnosis;
 
 import io.kmcp.domain.diagnosis.WorkloadSnapshot.JobCounts;
+import io.kmcp.domain.resource.JsonTree;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class Snapshots {
     private Snapshots() {}
 
     public static ObjectRef ref(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         return new ObjectRef(
                 raw.at("kind").string(""),
                 raw.at("metadata.namespace").string(""),
@@ -30,7 +31,7 @@ public final class Snapshots {
     }
 
     public static PodSnapshot pod(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         ObjectRef ref = ref(object);
         if (ref.kind().isEmpty()) {
             ref = new ObjectRef("Pod", ref.namespace(), ref.name(), ref.uid());
@@ -40,28 +41,29 @@ public final class Snapshots {
         containers.addAll(containers(raw.at("spec.containers"), raw.at("status.containerStatuses"), false));
         List<String> claims = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
-        for (Raw volume : raw.at("spec.volumes").list()) {
+        for (JsonTree volume : raw.at("spec.volumes").list()) {
             volume.at("persistentVolumeClaim.claimName").string().ifPresent(claims::add);
             if (volume.at("ephemeral.volumeClaimTemplate").present()) {
                 // The claim of a generic ephemeral volume is named after the pod and the volume.
                 claims.add(ref.name() + "-" + volume.at("name").string(""));
             }
             volume.at("secret.secretName").string().ifPresent(secrets::add);
-            for (Raw source : volume.at("projected.sources").list()) {
+            for (JsonTree source : volume.at("projected.sources").list()) {
                 source.at("secret.name").string().ifPresent(secrets::add);
             }
         }
-        List<Raw> allContainers = new ArrayList<>(raw.at("spec.initContainers").list());
+        List<JsonTree> allContainers =
+                new ArrayList<>(raw.at("spec.initContainers").list());
         allContainers.addAll(raw.at("spec.containers").list());
-        for (Raw container : allContainers) {
-            for (Raw env : container.at("env").list()) {
+        for (JsonTree container : allContainers) {
+            for (JsonTree env : container.at("env").list()) {
                 env.at("valueFrom.secretKeyRef.name").string().ifPresent(secrets::add);
             }
-            for (Raw from : container.at("envFrom").list()) {
+            for (JsonTree from : container.at("envFrom").list()) {
                 from.at("secretRef.name").string().ifPresent(secrets::add);
             }
         }
-        for (Raw pullSecret : raw.at("spec.imagePullSecrets").list()) {
+        for (JsonTree pullSecret : raw.at("spec.imagePullSecrets").list()) {
             pullSecret.at("name").string().ifPresent(secrets::add);
         }
         return new PodSnapshot(
@@ -80,11 +82,11 @@ public final class Snapshots {
                 raw.at("metadata.deletionTimestamp").present());
     }
 
-    private static List<ContainerSnapshot> containers(Raw specs, Raw statuses, boolean init) {
+    private static List<ContainerSnapshot> containers(JsonTree specs, JsonTree statuses, boolean init) {
         List<ContainerSnapshot> containers = new ArrayList<>();
-        for (Raw spec : specs.list()) {
+        for (JsonTree spec : specs.list()) {
             String name = spec.at("name").string("");
-            Optional<Raw> status = statuses.list().stream()
+            Optional<JsonTree> status = statuses.list().stream()
                     .filter(candidate -> candidate.at("name").string("").equals(name))
                     .findFirst();
             containers.add(new ContainerSnapshot(
@@ -96,14 +98,14 @@ public final class Snapshots {
                     status.map(s -> s.at("restartCount").integer(0)).orElse(0),
                     status.map(s -> state(s.at("state"))).orElse(ContainerState.UNKNOWN),
                     status.map(s -> s.at("lastState.terminated"))
-                            .filter(Raw::present)
+                            .filter(JsonTree::present)
                             .map(terminated -> state(ContainerState.Phase.TERMINATED, terminated)),
                     spec.at("resources.limits.memory").string()));
         }
         return containers;
     }
 
-    private static ContainerState state(Raw state) {
+    private static ContainerState state(JsonTree state) {
         if (state.at("waiting").present()) {
             return state(ContainerState.Phase.WAITING, state.at("waiting"));
         }
@@ -116,7 +118,7 @@ public final class Snapshots {
         return ContainerState.UNKNOWN;
     }
 
-    private static ContainerState state(ContainerState.Phase phase, Raw details) {
+    private static ContainerState state(ContainerState.Phase phase, JsonTree details) {
         return new ContainerState(
                 phase,
                 details.at("reason").string(),
@@ -127,10 +129,10 @@ public final class Snapshots {
     }
 
     public static WorkloadSnapshot workload(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         ObjectRef ref = ref(object);
         String kind = ref.kind();
-        Raw status = raw.at("status");
+        JsonTree status = raw.at("status");
         Optional<Integer> desired;
         int ready;
         int updated;
@@ -162,7 +164,7 @@ public final class Snapshots {
                 available = status.at("availableReplicas").integer(0);
             }
         }
-        Raw template = kind.equals("CronJob") ? raw.at("spec.jobTemplate.spec.template") : raw.at("spec.template");
+        JsonTree template = kind.equals("CronJob") ? raw.at("spec.jobTemplate.spec.template") : raw.at("spec.template");
         return new WorkloadSnapshot(
                 ref,
                 selector(raw),
@@ -189,7 +191,7 @@ public final class Snapshots {
     }
 
     /** The match labels of a label selector, or the plain map of a ReplicationController's selector. */
-    private static Map<String, String> selector(Raw raw) {
+    private static Map<String, String> selector(JsonTree raw) {
         Map<String, String> matchLabels = raw.at("spec.selector.matchLabels").strings();
         return matchLabels.isEmpty() ? raw.at("spec.selector").strings() : matchLabels;
     }
@@ -198,13 +200,13 @@ public final class Snapshots {
      * Where the pods' placement and storage come from, the usual suspects when pods stay Pending: the
      * node selector of the template and the claim templates of a StatefulSet.
      */
-    private static Optional<String> hint(Raw raw, Raw template) {
+    private static Optional<String> hint(JsonTree raw, JsonTree template) {
         List<String> parts = new ArrayList<>();
         Map<String, String> nodeSelector = template.at("spec.nodeSelector").strings();
         if (!nodeSelector.isEmpty()) {
             parts.add("nodeSelector " + Labels.selector(nodeSelector));
         }
-        for (Raw claim : raw.at("spec.volumeClaimTemplates").list()) {
+        for (JsonTree claim : raw.at("spec.volumeClaimTemplates").list()) {
             parts.add("volumeClaimTemplate " + claim.at("metadata.name").string("?") + " ("
                     + claim.at("spec.storageClassName")
                             .string()
@@ -216,9 +218,9 @@ public final class Snapshots {
     }
 
     public static ServiceSnapshot service(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         List<String> ports = new ArrayList<>();
-        for (Raw port : raw.at("spec.ports").list()) {
+        for (JsonTree port : raw.at("spec.ports").list()) {
             String text =
                     port.at("port").string("?") + "/" + port.at("protocol").string("TCP");
             Optional<String> target = port.at("targetPort").string();
@@ -234,13 +236,13 @@ public final class Snapshots {
     }
 
     public static EndpointSliceSnapshot endpointSlice(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         int ready = 0;
         int notReady = 0;
         List<String> pods = new ArrayList<>();
-        for (Raw endpoint : raw.at("endpoints").list()) {
+        for (JsonTree endpoint : raw.at("endpoints").list()) {
             // An endpoint without the ready condition counts as ready, as kube-proxy treats it.
-            Raw condition = endpoint.at("conditions.ready");
+            JsonTree condition = endpoint.at("conditions.ready");
             if (!condition.present() || condition.bool()) {
                 ready++;
             } else {
@@ -259,7 +261,7 @@ public final class Snapshots {
     }
 
     public static NodeSnapshot node(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         ObjectRef ref = ref(object);
         if (ref.kind().isEmpty()) {
             ref = new ObjectRef("Node", "", ref.name(), ref.uid());
@@ -270,7 +272,7 @@ public final class Snapshots {
                 .filter(c -> c.type().equals("Ready") ? !c.isTrue() : c.isTrue())
                 .toList();
         List<String> taints = new ArrayList<>();
-        for (Raw taint : raw.at("spec.taints").list()) {
+        for (JsonTree taint : raw.at("spec.taints").list()) {
             taints.add(taint.at("key").string("")
                     + taint.at("value").string().map(v -> "=" + v).orElse("")
                     + ":" + taint.at("effect").string(""));
@@ -285,7 +287,7 @@ public final class Snapshots {
     }
 
     public static ClaimSnapshot claim(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         ObjectRef ref = ref(object);
         if (ref.kind().isEmpty()) {
             ref = new ObjectRef("PersistentVolumeClaim", ref.namespace(), ref.name(), ref.uid());
@@ -301,7 +303,7 @@ public final class Snapshots {
     }
 
     public static AutoscalerSnapshot autoscaler(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         return new AutoscalerSnapshot(
                 ref(object),
                 raw.at("spec.scaleTargetRef.kind").string(""),
@@ -315,10 +317,10 @@ public final class Snapshots {
 
     /** An event of core/v1 (involvedObject, count, timestamps) or events.k8s.io/v1 (regarding, note, series). */
     public static EventSnapshot event(Map<String, ?> object) {
-        Raw raw = Raw.of(object);
+        JsonTree raw = JsonTree.of(object);
         boolean newApi =
                 raw.at("regarding").present() && !raw.at("involvedObject").present();
-        Raw involved = newApi ? raw.at("regarding") : raw.at("involvedObject");
+        JsonTree involved = newApi ? raw.at("regarding") : raw.at("involvedObject");
         ObjectRef ref = new ObjectRef(
                 involved.at("kind").string(""),
                 involved.at("namespace").string(raw.at("metadata.namespace").string("")),
@@ -356,9 +358,9 @@ public final class Snapshots {
                 source);
     }
 
-    private static List<OwnerRef> owners(Raw raw) {
+    private static List<OwnerRef> owners(JsonTree raw) {
         List<OwnerRef> owners = new ArrayList<>();
-        for (Raw owner : raw.at("metadata.ownerReferences").list()) {
+        for (JsonTree owner : raw.at("metadata.ownerReferences").list()) {
             owners.add(new OwnerRef(
                     owner.at("kind").string(""),
                     owner.at("name").string(""),
@@ -368,9 +370,9 @@ public final class Snapshots {
         return owners;
     }
 
-    private static List<Condition> conditions(Raw conditions) {
+    private static List<Condition> conditions(JsonTree conditions) {
         List<Condition> parsed = new ArrayList<>();
-        for (Raw condition : conditions.list()) {
+        for (JsonTree condition : conditions.list()) {
             parsed.add(new Condition(
                     condition.at("type").string(""),
                     condition.at("status").string("Unknown"),

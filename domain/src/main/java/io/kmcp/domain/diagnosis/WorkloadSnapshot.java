@@ -57,9 +57,7 @@ public record WorkloadSnapshot(
     }
 
     public Optional<Condition> condition(String type) {
-        return conditions.stream()
-                .filter(condition -> condition.type().equals(type))
-                .findFirst();
+        return Condition.ofType(conditions, type);
     }
 
     public String kind() {

@@ -1,9 +1,12 @@
 package io.kmcp.adapters.mcp.tool;
 
+import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.type.ResourceType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,20 +18,23 @@ import java.util.stream.Collectors;
  */
 final class ListColumns {
 
-    record Column(String header, Function<Map<String, Object>, String> value) {}
+    record Column(String header, Function<JsonTree, String> value) {
+
+        String read(Map<String, Object> item) {
+            return value.apply(JsonTree.of(item));
+        }
+    }
 
     private ListColumns() {}
 
     static List<Column> of(ResourceType type, boolean withNamespace, List<Map<String, Object>> items, Instant now) {
         List<Column> columns = new ArrayList<>();
         if (withNamespace) {
-            columns.add(new Column(
-                    "NAMESPACE",
-                    item -> Fields.string(item, "metadata", "namespace").orElse("")));
+            columns.add(text("NAMESPACE", "metadata.namespace"));
         }
-        Column name = new Column(
-                "NAME", item -> Fields.string(item, "metadata", "name").orElse(""));
-        Column age = new Column("AGE", item -> Age.since(Fields.string(item, "metadata", "creationTimestamp"), now));
+        Column name = text("NAME", "metadata.name");
+        Column age = new Column(
+                "AGE", item -> Age.since(item.at("metadata.creationTimestamp").instant(), now));
         String kind = type.group() + "/" + type.kind();
         switch (kind) {
             case "/Pod" ->
@@ -41,30 +47,30 @@ final class ListColumns {
             case "apps/Deployment" ->
                 columns.addAll(List.of(
                         name,
-                        new Column("READY", item -> count(item, "status", "readyReplicas") + "/" + desired(item)),
-                        new Column("UP-TO-DATE", item -> count(item, "status", "updatedReplicas")),
-                        new Column("AVAILABLE", item -> count(item, "status", "availableReplicas")),
+                        new Column("READY", item -> count(item, "status.readyReplicas") + "/" + desired(item)),
+                        count("UP-TO-DATE", "status.updatedReplicas"),
+                        count("AVAILABLE", "status.availableReplicas"),
                         age));
             case "apps/StatefulSet" ->
                 columns.addAll(List.of(
                         name,
-                        new Column("READY", item -> count(item, "status", "readyReplicas") + "/" + desired(item)),
+                        new Column("READY", item -> count(item, "status.readyReplicas") + "/" + desired(item)),
                         age));
             case "apps/ReplicaSet" ->
                 columns.addAll(List.of(
                         name,
                         new Column("DESIRED", ListColumns::desired),
-                        new Column("CURRENT", item -> count(item, "status", "replicas")),
-                        new Column("READY", item -> count(item, "status", "readyReplicas")),
+                        count("CURRENT", "status.replicas"),
+                        count("READY", "status.readyReplicas"),
                         age));
             case "apps/DaemonSet" ->
                 columns.addAll(List.of(
                         name,
-                        new Column("DESIRED", item -> count(item, "status", "desiredNumberScheduled")),
-                        new Column("CURRENT", item -> count(item, "status", "currentNumberScheduled")),
-                        new Column("READY", item -> count(item, "status", "numberReady")),
-                        new Column("UP-TO-DATE", item -> count(item, "status", "updatedNumberScheduled")),
-                        new Column("AVAILABLE", item -> count(item, "status", "numberAvailable")),
+                        count("DESIRED", "status.desiredNumberScheduled"),
+                        count("CURRENT", "status.currentNumberScheduled"),
+                        count("READY", "status.numberReady"),
+                        count("UP-TO-DATE", "status.updatedNumberScheduled"),
+                        count("AVAILABLE", "status.numberAvailable"),
                         age));
             case "batch/Job" ->
                 columns.addAll(List.of(
@@ -72,19 +78,14 @@ final class ListColumns {
                         new Column("STATUS", ListColumns::jobStatus),
                         new Column(
                                 "COMPLETIONS",
-                                item -> count(item, "status", "succeeded") + "/"
-                                        + Fields.number(item, "spec", "completions")
-                                                .orElse(1L)),
+                                item -> count(item, "status.succeeded") + "/"
+                                        + item.at("spec.completions").number().orElse(1L)),
                         age));
             case "/Service" ->
                 columns.addAll(List.of(
                         name,
-                        new Column(
-                                "TYPE",
-                                item -> Fields.string(item, "spec", "type").orElse("ClusterIP")),
-                        new Column(
-                                "CLUSTER-IP",
-                                item -> Fields.string(item, "spec", "clusterIP").orElse("")),
+                        new Column("TYPE", item -> item.at("spec.type").string("ClusterIP")),
+                        text("CLUSTER-IP", "spec.clusterIP"),
                         new Column("EXTERNAL-IP", ListColumns::externalIps),
                         new Column("PORTS", ListColumns::servicePorts),
                         age));
@@ -94,39 +95,26 @@ final class ListColumns {
                         new Column("STATUS", ListColumns::nodeStatus),
                         new Column("ROLES", ListColumns::nodeRoles),
                         age,
-                        new Column(
-                                "VERSION",
-                                item -> Fields.string(item, "status", "nodeInfo", "kubeletVersion")
-                                        .orElse(""))));
-            case "/Namespace" ->
-                columns.addAll(List.of(
-                        name,
-                        new Column(
-                                "STATUS",
-                                item -> Fields.string(item, "status", "phase").orElse("")),
-                        age));
+                        text("VERSION", "status.nodeInfo.kubeletVersion")));
+            case "/Namespace" -> columns.addAll(List.of(name, text("STATUS", "status.phase"), age));
             case "/Event" ->
                 columns.addAll(List.of(
                         new Column("LAST SEEN", item -> Age.since(lastSeen(item), now)),
-                        new Column("TYPE", item -> Fields.string(item, "type").orElse("")),
-                        new Column(
-                                "REASON", item -> Fields.string(item, "reason").orElse("")),
+                        text("TYPE", "type"),
+                        text("REASON", "reason"),
                         new Column("OBJECT", ListColumns::involvedObject),
-                        new Column(
-                                "MESSAGE",
-                                item -> Fields.string(item, "message").orElse(""))));
+                        text("MESSAGE", "message")));
             default -> {
                 columns.add(name);
                 if (items.stream()
-                        .anyMatch(item -> Fields.string(item, "status", "phase").isPresent())) {
-                    columns.add(new Column(
-                            "STATUS",
-                            item -> Fields.string(item, "status", "phase").orElse("")));
+                        .anyMatch(item ->
+                                JsonTree.of(item).at("status.phase").string().isPresent())) {
+                    columns.add(text("STATUS", "status.phase"));
                 }
                 if (items.stream()
-                        .anyMatch(item -> Fields.condition(item, "Ready").isPresent())) {
-                    columns.add(new Column(
-                            "READY", item -> Fields.condition(item, "Ready").orElse("")));
+                        .anyMatch(item -> condition(JsonTree.of(item), "Ready").isPresent())) {
+                    columns.add(
+                            new Column("READY", item -> condition(item, "Ready").orElse("")));
                 }
                 columns.add(age);
             }
@@ -134,85 +122,102 @@ final class ListColumns {
         return columns;
     }
 
-    private static String count(Map<String, Object> item, String... path) {
-        return Long.toString(Fields.number(item, path).orElse(0L));
+    /** The status of the condition of that type ({@code True}, {@code False}, {@code Unknown}). */
+    static Optional<String> condition(JsonTree object, String type) {
+        return object.at("status.conditions").list().stream()
+                .filter(condition ->
+                        condition.at("type").string().filter(type::equals).isPresent())
+                .findFirst()
+                .flatMap(condition -> condition.at("status").string());
+    }
+
+    private static boolean conditionTrue(JsonTree object, String type) {
+        return condition(object, type).filter("True"::equals).isPresent();
+    }
+
+    private static Column text(String header, String path) {
+        return new Column(header, item -> item.at(path).string(""));
+    }
+
+    private static Column count(String header, String path) {
+        return new Column(header, item -> count(item, path));
+    }
+
+    private static String count(JsonTree item, String path) {
+        return Long.toString(item.at(path).number().orElse(0L));
     }
 
     /** The API server defaults {@code spec.replicas} to 1. */
-    private static String desired(Map<String, Object> item) {
-        return Long.toString(Fields.number(item, "spec", "replicas").orElse(1L));
+    private static String desired(JsonTree item) {
+        return Long.toString(item.at("spec.replicas").number().orElse(1L));
     }
 
     static String jobStatus(Map<String, Object> item) {
-        if (Fields.condition(item, "Complete").filter("True"::equals).isPresent()) {
-            return "Complete";
-        }
-        if (Fields.condition(item, "Failed").filter("True"::equals).isPresent()) {
-            return "Failed";
-        }
-        if (Fields.condition(item, "Suspended").filter("True"::equals).isPresent()) {
-            return "Suspended";
+        return jobStatus(JsonTree.of(item));
+    }
+
+    private static String jobStatus(JsonTree item) {
+        for (String status : List.of("Complete", "Failed", "Suspended")) {
+            if (conditionTrue(item, status)) {
+                return status;
+            }
         }
         return "Running";
     }
 
-    private static String externalIps(Map<String, Object> item) {
+    private static String externalIps(JsonTree item) {
         List<String> addresses = new ArrayList<>();
-        Fields.list(item, "status", "loadBalancer", "ingress")
-                .forEach(ingress -> Fields.string(ingress, "ip")
-                        .or(() -> Fields.string(ingress, "hostname"))
-                        .ifPresent(addresses::add));
-        Fields.list(item, "spec", "externalIPs").stream()
-                .filter(String.class::isInstance)
-                .map(String.class::cast)
-                .forEach(addresses::add);
+        for (JsonTree ingress : item.at("status.loadBalancer.ingress").list()) {
+            ingress.at("ip").string().or(() -> ingress.at("hostname").string()).ifPresent(addresses::add);
+        }
+        for (JsonTree address : item.at("spec.externalIPs").list()) {
+            address.string().ifPresent(addresses::add);
+        }
         if (addresses.isEmpty()) {
-            return Fields.string(item, "spec", "type")
-                            .filter("LoadBalancer"::equals)
-                            .isPresent()
-                    ? "<pending>"
-                    : "";
+            return item.at("spec.type").string("").equals("LoadBalancer") ? "<pending>" : "";
         }
         return String.join(",", addresses);
     }
 
-    private static String servicePorts(Map<String, Object> item) {
-        return Fields.list(item, "spec", "ports").stream()
-                .map(port -> Fields.number(port, "port").map(String::valueOf).orElse("?")
-                        + Fields.number(port, "nodePort")
+    private static String servicePorts(JsonTree item) {
+        return item.at("spec.ports").list().stream()
+                .map(port -> port.at("port").number().map(String::valueOf).orElse("?")
+                        + port.at("nodePort")
+                                .number()
                                 .map(nodePort -> ":" + nodePort)
                                 .orElse("")
-                        + "/" + Fields.string(port, "protocol").orElse("TCP"))
+                        + "/" + port.at("protocol").string("TCP"))
                 .collect(Collectors.joining(","));
     }
 
     static String nodeStatus(Map<String, Object> item) {
-        String ready = Fields.condition(item, "Ready").filter("True"::equals).isPresent() ? "Ready" : "NotReady";
-        boolean cordoned = Fields.at(item, "spec", "unschedulable")
-                .filter(Boolean.TRUE::equals)
-                .isPresent();
-        return cordoned ? ready + ",SchedulingDisabled" : ready;
+        return nodeStatus(JsonTree.of(item));
     }
 
-    private static String nodeRoles(Map<String, Object> item) {
+    private static String nodeStatus(JsonTree item) {
+        String ready = conditionTrue(item, "Ready") ? "Ready" : "NotReady";
+        return item.at("spec.unschedulable").bool() ? ready + ",SchedulingDisabled" : ready;
+    }
+
+    private static String nodeRoles(JsonTree item) {
         String prefix = "node-role.kubernetes.io/";
-        return Fields.map(item, "metadata", "labels").keySet().stream()
+        return item.at("metadata.labels").keys().stream()
                 .filter(label -> label.startsWith(prefix) && label.length() > prefix.length())
                 .map(label -> label.substring(prefix.length()))
-                .sorted()
                 .collect(Collectors.joining(","));
     }
 
-    private static Optional<String> lastSeen(Map<String, Object> item) {
-        return Fields.string(item, "lastTimestamp")
-                .or(() -> Fields.string(item, "eventTime"))
-                .or(() -> Fields.string(item, "metadata", "creationTimestamp"));
+    private static Optional<Instant> lastSeen(JsonTree item) {
+        return item.at("lastTimestamp")
+                .instant()
+                .or(() -> item.at("eventTime").instant())
+                .or(() -> item.at("metadata.creationTimestamp").instant());
     }
 
-    private static String involvedObject(Map<String, Object> item) {
-        String kind = Fields.string(item, "involvedObject", "kind").orElse("");
-        String objectName = Fields.string(item, "involvedObject", "name").orElse("");
-        return kind.isEmpty() ? objectName : kind.toLowerCase(java.util.Locale.ROOT) + "/" + objectName;
+    private static String involvedObject(JsonTree item) {
+        String kind = item.at("involvedObject.kind").string("");
+        String objectName = item.at("involvedObject.name").string("");
+        return kind.isEmpty() ? objectName : kind.toLowerCase(Locale.ROOT) + "/" + objectName;
     }
 
     /** kubectl's reading of a pod's state, simplified: the most telling reason of its containers. */
@@ -220,85 +225,83 @@ final class ListColumns {
 
         private Pods() {}
 
-        static String ready(Map<String, Object> pod) {
-            long ready = Fields.list(pod, "status", "containerStatuses").stream()
-                    .filter(status -> Fields.at(status, "ready")
-                            .filter(Boolean.TRUE::equals)
-                            .isPresent())
+        static String ready(JsonTree pod) {
+            List<JsonTree> statuses = pod.at("status.containerStatuses").list();
+            long ready = statuses.stream()
+                    .filter(status -> status.at("ready").bool())
                     .count();
-            int total = Math.max(
-                    Fields.list(pod, "spec", "containers").size(),
-                    Fields.list(pod, "status", "containerStatuses").size());
+            int total = Math.max(pod.at("spec.containers").list().size(), statuses.size());
             return ready + "/" + total;
         }
 
         static long restarts(Map<String, Object> pod) {
-            return Fields.list(pod, "status", "containerStatuses").stream()
-                    .mapToLong(status -> Fields.number(status, "restartCount").orElse(0L))
+            return restarts(JsonTree.of(pod));
+        }
+
+        static long restarts(JsonTree pod) {
+            return pod.at("status.containerStatuses").list().stream()
+                    .mapToLong(status -> status.at("restartCount").number().orElse(0L))
                     .sum();
         }
 
         static String status(Map<String, Object> pod) {
-            String reason = Fields.string(pod, "status", "reason")
-                    .or(() -> Fields.string(pod, "status", "phase"))
+            return status(JsonTree.of(pod));
+        }
+
+        static String status(JsonTree pod) {
+            String reason = pod.at("status.reason")
+                    .string()
+                    .or(() -> pod.at("status.phase").string())
                     .orElse("Unknown");
             Optional<String> initializing = initializing(pod);
             if (initializing.isPresent()) {
                 reason = initializing.get();
             } else {
                 boolean running = false;
-                List<Object> statuses = new ArrayList<>(Fields.list(pod, "status", "containerStatuses"));
-                java.util.Collections.reverse(statuses);
-                for (Object status : statuses) {
-                    Optional<String> waiting = Fields.string(status, "state", "waiting", "reason");
-                    Optional<Object> terminated = Fields.at(status, "state", "terminated");
-                    if (waiting.isPresent() && !waiting.get().isEmpty()) {
+                List<JsonTree> statuses =
+                        new ArrayList<>(pod.at("status.containerStatuses").list());
+                Collections.reverse(statuses);
+                for (JsonTree status : statuses) {
+                    Optional<String> waiting = status.at("state.waiting.reason").string();
+                    JsonTree terminated = status.at("state.terminated");
+                    if (waiting.isPresent()) {
                         reason = waiting.get();
-                    } else if (terminated.isPresent()) {
-                        reason = terminationReason(terminated.get());
-                    } else if (Fields.at(status, "state", "running").isPresent()
-                            && Fields.at(status, "ready")
-                                    .filter(Boolean.TRUE::equals)
-                                    .isPresent()) {
+                    } else if (terminated.present()) {
+                        reason = terminationReason(terminated);
+                    } else if (status.at("state.running").present()
+                            && status.at("ready").bool()) {
                         running = true;
                     }
                 }
                 if (reason.equals("Completed") && running) {
-                    reason = Fields.condition(pod, "Ready")
-                                    .filter("True"::equals)
-                                    .isPresent()
-                            ? "Running"
-                            : "NotReady";
+                    reason = conditionTrue(pod, "Ready") ? "Running" : "NotReady";
                 }
             }
-            if (Fields.string(pod, "metadata", "deletionTimestamp").isPresent()) {
-                reason =
-                        "NodeLost".equals(Fields.string(pod, "status", "reason").orElse(""))
-                                ? "Unknown"
-                                : "Terminating";
+            if (pod.at("metadata.deletionTimestamp").present()) {
+                reason = pod.at("status.reason").string("").equals("NodeLost") ? "Unknown" : "Terminating";
             }
             return reason;
         }
 
-        private static Optional<String> initializing(Map<String, Object> pod) {
-            List<Object> statuses = Fields.list(pod, "status", "initContainerStatuses");
-            int declared = Math.max(Fields.list(pod, "spec", "initContainers").size(), statuses.size());
+        private static Optional<String> initializing(JsonTree pod) {
+            List<JsonTree> statuses = pod.at("status.initContainerStatuses").list();
+            int declared = Math.max(pod.at("spec.initContainers").list().size(), statuses.size());
             for (int i = 0; i < statuses.size(); i++) {
-                Object status = statuses.get(i);
-                Optional<Object> terminated = Fields.at(status, "state", "terminated");
-                if (terminated.isPresent()
-                        && Fields.number(terminated.get(), "exitCode").orElse(0L) == 0) {
+                JsonTree status = statuses.get(i);
+                JsonTree terminated = status.at("state.terminated");
+                if (terminated.present() && terminated.at("exitCode").number().orElse(0L) == 0) {
                     continue;
                 }
-                if (terminated.isPresent()) {
-                    return Optional.of("Init:" + terminationReason(terminated.get()));
+                if (terminated.present()) {
+                    return Optional.of("Init:" + terminationReason(terminated));
                 }
-                Optional<String> waiting = Fields.string(status, "state", "waiting", "reason")
-                        .filter(waitingReason -> !waitingReason.isEmpty() && !waitingReason.equals("PodInitializing"));
+                Optional<String> waiting = status.at("state.waiting.reason")
+                        .string()
+                        .filter(waitingReason -> !waitingReason.equals("PodInitializing"));
                 if (waiting.isPresent()) {
                     return Optional.of("Init:" + waiting.get());
                 }
-                if (Fields.at(status, "ready").filter(Boolean.TRUE::equals).isPresent()) {
+                if (status.at("ready").bool()) {
                     continue;
                 }
                 return Optional.of("Init:" + i + "/" + declared);
@@ -306,14 +309,17 @@ final class ListColumns {
             return Optional.empty();
         }
 
-        private static String terminationReason(Object terminated) {
-            return Fields.string(terminated, "reason")
-                    .filter(reason -> !reason.isEmpty())
-                    .orElseGet(() -> Fields.number(terminated, "signal")
+        private static String terminationReason(JsonTree terminated) {
+            return terminated
+                    .at("reason")
+                    .string()
+                    .orElseGet(() -> terminated
+                            .at("signal")
+                            .number()
                             .filter(signal -> signal != 0)
                             .map(signal -> "Signal:" + signal)
                             .orElseGet(() -> "ExitCode:"
-                                    + Fields.number(terminated, "exitCode").orElse(0L)));
+                                    + terminated.at("exitCode").number().orElse(0L)));
         }
     }
 }

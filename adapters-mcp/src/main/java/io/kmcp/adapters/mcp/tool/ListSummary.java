@@ -9,6 +9,7 @@ import io.kmcp.domain.diagnosis.NodeSnapshot;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.Snapshots;
 import io.kmcp.domain.diagnosis.WorkloadSnapshot;
+import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.type.ResourceType;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,8 +123,9 @@ final class ListSummary {
     }
 
     static Item item(ResourceType type, Map<String, Object> object, Instant now) {
-        String namespace = Fields.string(object, "metadata", "namespace").orElse("");
-        String name = Fields.string(object, "metadata", "name").orElse("");
+        JsonTree tree = JsonTree.of(object);
+        String namespace = tree.at("metadata.namespace").string("");
+        String name = tree.at("metadata.name").string("");
         String kind = kind(type);
         if (kind.equals("/Pod")) {
             return pod(namespace, name, object, now);
@@ -198,8 +200,9 @@ final class ListSummary {
     }
 
     private static Item other(String namespace, String name, Map<String, Object> object) {
-        Optional<String> phase = Fields.string(object, "status", "phase");
-        Optional<String> readyCondition = Fields.condition(object, "Ready");
+        JsonTree tree = JsonTree.of(object);
+        Optional<String> phase = tree.at("status.phase").string();
+        Optional<String> readyCondition = ListColumns.condition(tree, "Ready");
         String status = phase.orElseGet(() -> readyCondition
                 .map(ready -> ready.equals("True") ? "Ready" : "NotReady")
                 .orElse("<no status>"));

@@ -40,7 +40,7 @@ final class OverviewText {
     static Rendered namespace(NamespaceOverview overview, Instant now, CharBudget budget) {
         String namespace = overview.namespace();
         String raise = Budgets.raise(budget);
-        return new Budgets()
+        Budgets sections = new Budgets()
                 .section("", Budgets.HEADLINE, namespaceHeadline(overview), raise)
                 .section(
                         "Unhealthy workloads",
@@ -72,19 +72,14 @@ final class OverviewText {
                         "call "
                                 + Budgets.call(
                                         "resource_list",
-                                        Budgets.arguments("resource", "resourcequotas", "namespace", namespace)))
-                .section(
-                        "Objects",
-                        COUNTS,
-                        counts(overview.counts()),
-                        raise + "; structuredContent.counts has every kind")
-                .section("Gaps (not read)", GAPS, gaps(overview.gaps()), raise)
+                                        Budgets.arguments("resource", "resourcequotas", "namespace", namespace)));
+        return withCountsAndGaps(sections, overview.counts(), overview.gaps(), raise)
                 .render(budget);
     }
 
     static Rendered cluster(ClusterOverview overview, Instant now, CharBudget budget) {
         String raise = Budgets.raise(budget);
-        return new Budgets()
+        Budgets sections = new Budgets()
                 .section("", Budgets.HEADLINE, clusterHeadline(overview), raise)
                 .section(
                         "Unhealthy workloads",
@@ -109,14 +104,16 @@ final class OverviewText {
                         "Warning events",
                         WARNINGS,
                         warnings(overview.warnings(), now, ""),
-                        "call " + Budgets.call("events_list", Budgets.arguments("type", "Warning")))
-                .section(
-                        "Objects",
-                        COUNTS,
-                        counts(overview.counts()),
-                        raise + "; structuredContent.counts has every kind")
-                .section("Gaps (not read)", GAPS, gaps(overview.gaps()), raise)
+                        "call " + Budgets.call("events_list", Budgets.arguments("type", "Warning")));
+        return withCountsAndGaps(sections, overview.counts(), overview.gaps(), raise)
                 .render(budget);
+    }
+
+    /** Both overviews end alike: the objects per kind, then what could not be read. */
+    private static Budgets withCountsAndGaps(
+            Budgets sections, Map<String, Integer> counts, List<String> gaps, String raise) {
+        return sections.section("Objects", COUNTS, counts(counts), raise + "; structuredContent.counts has every kind")
+                .section("Gaps (not read)", GAPS, gaps(gaps), raise);
     }
 
     private static List<String> namespaceHeadline(NamespaceOverview overview) {

@@ -140,9 +140,7 @@ public final class ResourceListTool {
             Table table =
                     new Table(columns.stream().map(ListColumns.Column::header).toList());
             for (Map<String, Object> item : page.items()) {
-                table.add(columns.stream()
-                        .map(column -> column.value().apply(item))
-                        .toList());
+                table.add(columns.stream().map(column -> column.read(item)).toList());
             }
             lines.addAll(table.render().lines().toList());
         }

@@ -53,7 +53,7 @@ class BudgetedToolsTest {
         ToolAnswer result = runner.run(
                 Optional.of(CALLER),
                 Map.of("resource", "cm", "name", "big", "namespace", "a", "maxChars", 1000),
-                NO_CONVERSATION);
+                Conversations.CANNOT_ASK);
 
         String text = text(result);
         int whole = Yaml.of(bigConfigMap()).length();
@@ -74,7 +74,9 @@ class BudgetedToolsTest {
         ToolRunner runner = new ToolRunner(new ResourceGetTool(kubernetes).declaration());
 
         String text = text(runner.run(
-                Optional.of(CALLER), Map.of("resource", "cm", "name", "big", "namespace", "a"), NO_CONVERSATION));
+                Optional.of(CALLER),
+                Map.of("resource", "cm", "name", "big", "namespace", "a"),
+                Conversations.CANNOT_ASK));
 
         assertThat(text.length()).isLessThanOrEqualTo(CharBudget.DEFAULT).isGreaterThan(CharBudget.DEFAULT - 400);
         assertThat(ResourceGetTool.text("kind: Pod\n", new CharBudget(CharBudget.MIN))
@@ -131,7 +133,7 @@ class BudgetedToolsTest {
                                     + " label team is required")));
         }
         ApplyReport report = new ApplyReport(ApplyReport.Status.FAILED, plan, outcomes);
-        ApplyConfirmation confirmation = new ApplyConfirmation(CALLER, NO_CONVERSATION, true);
+        ApplyConfirmation confirmation = new ApplyConfirmation(CALLER, Conversations.CANNOT_ASK, true);
 
         String whole = ResourceApplyTool.text(report, CALLER, confirmation, new CharBudget(CharBudget.MAX));
         String cut = ResourceApplyTool.text(report, CALLER, confirmation, new CharBudget(900));
@@ -152,16 +154,4 @@ class BudgetedToolsTest {
     private static String text(ToolAnswer result) {
         return result.text();
     }
-
-    static final Conversation NO_CONVERSATION = new Conversation() {
-        @Override
-        public boolean canAsk() {
-            return false;
-        }
-
-        @Override
-        public Answer ask(Question question) {
-            return new Answer.Unanswered("not supported");
-        }
-    };
 }

@@ -137,7 +137,7 @@ class DiagnosisArgumentsTest {
         KUBERNETES.reset();
 
         ToolAnswer result =
-                new ToolRunner(TOOLS.get(tool)).run(Optional.of(CALLER), arguments, BudgetedToolsTest.NO_CONVERSATION);
+                new ToolRunner(TOOLS.get(tool)).run(Optional.of(CALLER), arguments, Conversations.CANNOT_ASK);
 
         assertThat(result.error()).isTrue();
         assertThat(result.text()).contains(message);

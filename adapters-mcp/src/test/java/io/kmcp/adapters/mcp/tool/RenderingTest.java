@@ -6,6 +6,7 @@ import io.kmcp.adapters.mcp.support.TestClock;
 import io.kmcp.adapters.mcp.support.Types;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.domain.budget.CharBudget;
+import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.type.ResourceType;
 import java.time.Duration;
 import java.util.List;
@@ -147,7 +148,7 @@ class RenderingTest {
         assertThat(Age.format(Duration.ofHours(50))).isEqualTo("2d2h");
         assertThat(Age.format(Duration.ofDays(40))).isEqualTo("40d");
         assertThat(Age.format(Duration.ofDays(800))).isEqualTo("2y");
-        assertThat(Age.since(Optional.of("yesterday"), TestClock.NOW)).isEqualTo("<unknown>");
+        assertThat(Age.since(JsonTree.of("yesterday").instant(), TestClock.NOW)).isEqualTo("<unknown>");
     }
 
     @Test

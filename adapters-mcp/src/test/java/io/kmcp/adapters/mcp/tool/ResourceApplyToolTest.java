@@ -92,7 +92,8 @@ class ResourceApplyToolTest {
 
         for (ApplyReport report : reports) {
             kubernetes.onApply((command, approval) -> report);
-            ToolAnswer result = runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", "x")), cannotAsk());
+            ToolAnswer result =
+                    runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", "x")), Conversations.CANNOT_ASK);
 
             assertThat(result.error()).isTrue();
             ValidationResponse validation = McpJsonDefaults.getSchemaValidator()
@@ -106,7 +107,8 @@ class ResourceApplyToolTest {
     void oversizedManifestIsRefused() {
         String huge = "a".repeat(ResourceApplyTool.MAX_MANIFEST_LENGTH + 1);
 
-        ToolAnswer result = runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", huge)), cannotAsk());
+        ToolAnswer result =
+                runner.run(Optional.of(CALLER), request(Map.of("resourceYAML", huge)), Conversations.CANNOT_ASK);
 
         assertThat(result.error()).isTrue();
         assertThat(result.text()).startsWith("The argument 'resourceYAML' is too long");
@@ -139,19 +141,5 @@ class ResourceApplyToolTest {
 
     private static Map<String, Object> request(Map<String, Object> arguments) {
         return arguments;
-    }
-
-    private static Conversation cannotAsk() {
-        return new Conversation() {
-            @Override
-            public boolean canAsk() {
-                return false;
-            }
-
-            @Override
-            public Answer ask(Question question) {
-                return new Answer.Unanswered("not supported");
-            }
-        };
     }
 }

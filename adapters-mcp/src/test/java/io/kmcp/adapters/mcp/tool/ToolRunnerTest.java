@@ -36,7 +36,7 @@ class ToolRunnerTest {
         kubernetes.onList((caller, query) ->
                 new ResourceList(Types.PODS, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
 
-        ToolAnswer result = runner.run(Optional.empty(), request(), NO_CONVERSATION);
+        ToolAnswer result = runner.run(Optional.empty(), request(), Conversations.CANNOT_ASK);
 
         assertThat(result.error()).isTrue();
         assertThat(text(result)).isEqualTo(ToolRunner.UNAUTHENTICATED);
@@ -50,7 +50,7 @@ class ToolRunnerTest {
             throw new InvalidInputException("The limit 0 is out of range.");
         });
 
-        ToolAnswer result = runner.run(Optional.of(CALLER), request(), NO_CONVERSATION);
+        ToolAnswer result = runner.run(Optional.of(CALLER), request(), Conversations.CANNOT_ASK);
 
         assertThat(result.error()).isTrue();
         assertThat(text(result)).isEqualTo("The limit 0 is out of range.");
@@ -73,7 +73,7 @@ class ToolRunnerTest {
             runner.run(
                     Optional.of(caller),
                     Map.of("resource", "pods", "labelSelector", "app=secret-arg"),
-                    NO_CONVERSATION);
+                    Conversations.CANNOT_ASK);
         } finally {
             logger.detachAppender(lines);
         }
@@ -92,7 +92,7 @@ class ToolRunnerTest {
         kubernetes.onList((caller, query) -> {
             throw new RequestFailedException(Problem.Reason.FORBIDDEN, "pods is forbidden");
         });
-        List<ILoggingEvent> lines = logged(() -> runner.run(Optional.of(CALLER), request(), NO_CONVERSATION));
+        List<ILoggingEvent> lines = logged(() -> runner.run(Optional.of(CALLER), request(), Conversations.CANNOT_ASK));
 
         assertThat(lines).singleElement().satisfies(line -> {
             assertThat(line.getKeyValuePairs())
@@ -118,13 +118,14 @@ class ToolRunnerTest {
                 (tool, cluster) -> outcome -> observed.add(tool + " " + cluster + " " + outcome));
         kubernetes.onList((caller, query) ->
                 new ResourceList(Types.PODS, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
-        observedRunner.run(Optional.of(CALLER), request(), NO_CONVERSATION);
+        observedRunner.run(Optional.of(CALLER), request(), Conversations.CANNOT_ASK);
         kubernetes.onList((caller, query) -> {
             throw new IllegalStateException("a defect");
         });
 
-        List<ILoggingEvent> lines = logged(() -> observedRunner.run(Optional.of(CALLER), request(), NO_CONVERSATION));
-        observedRunner.run(Optional.empty(), request(), NO_CONVERSATION);
+        List<ILoggingEvent> lines =
+                logged(() -> observedRunner.run(Optional.of(CALLER), request(), Conversations.CANNOT_ASK));
+        observedRunner.run(Optional.empty(), request(), Conversations.CANNOT_ASK);
 
         assertThat(observed).containsExactly("resource_list c ok", "resource_list c internal-error");
         assertThat(lines)
@@ -159,16 +160,4 @@ class ToolRunnerTest {
     private static String text(ToolAnswer result) {
         return result.text();
     }
-
-    private static final Conversation NO_CONVERSATION = new Conversation() {
-        @Override
-        public boolean canAsk() {
-            return false;
-        }
-
-        @Override
-        public Answer ask(Question question) {
-            return new Answer.Unanswered("not supported");
-        }
-    };
 }

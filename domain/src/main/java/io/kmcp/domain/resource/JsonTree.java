@@ -1,4 +1,4 @@
-package io.kmcp.domain.diagnosis;
+package io.kmcp.domain.resource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,30 +6,35 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads fields of a JSON-decoded object without trusting its shape: a missing or odd field reads as
- * absent, never as an exception, because a diagnosis must survive any object the API server serves
- * and any JSON library that decoded it (numbers arrive as Integer, Long, Double or even String).
+ * absent, never as an exception, because a diagnosis or a listing must survive any object the API
+ * server serves and any JSON library that decoded it (numbers arrive as Integer, Long, Double or even
+ * String). The one reader of such trees for every ring: the diagnosis snapshots and the adapters'
+ * renderings read the same way.
  */
-final class Raw {
+public final class JsonTree {
 
-    private static final Raw ABSENT = new Raw(null);
+    private static final JsonTree ABSENT = new JsonTree(null);
 
     private final Object value;
 
-    private Raw(Object value) {
+    private JsonTree(Object value) {
         this.value = value;
     }
 
-    static Raw of(Object value) {
-        return value == null ? ABSENT : new Raw(value);
+    public static JsonTree of(Object value) {
+        return value == null ? ABSENT : new JsonTree(value);
     }
 
     /** The field at the dotted path, e.g. {@code status.containerStatuses}. */
-    Raw at(String path) {
+    public JsonTree at(String path) {
         Object current = value;
         for (String field : path.split("\\.")) {
             if (!(current instanceof Map<?, ?> map)) {
@@ -40,12 +45,12 @@ final class Raw {
         return of(current);
     }
 
-    boolean present() {
+    public boolean present() {
         return value != null;
     }
 
     /** Text, or a number or boolean as text; an empty string reads as absent, as the API means it. */
-    Optional<String> string() {
+    public Optional<String> string() {
         if (value instanceof String text) {
             return text.isEmpty() ? Optional.empty() : Optional.of(text);
         }
@@ -55,12 +60,12 @@ final class Raw {
         return number().map(String::valueOf).or(this::decimal);
     }
 
-    String string(String fallback) {
+    public String string(String fallback) {
         return string().orElse(fallback);
     }
 
     /** A whole number: 3, 3L, 3.0 and "3" all read as 3; anything else as absent. */
-    Optional<Long> number() {
+    public Optional<Long> number() {
         return decimalValue().flatMap(decimal -> {
             try {
                 return Optional.of(decimal.longValueExact());
@@ -70,19 +75,19 @@ final class Raw {
         });
     }
 
-    Optional<Integer> integer() {
+    public Optional<Integer> integer() {
         return number().map(n -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)));
     }
 
-    int integer(int fallback) {
+    public int integer(int fallback) {
         return integer().orElse(fallback);
     }
 
-    boolean bool() {
+    public boolean bool() {
         return Boolean.TRUE.equals(value) || "true".equals(value);
     }
 
-    Optional<Instant> instant() {
+    public Optional<Instant> instant() {
         if (!(value instanceof String text)) {
             return Optional.empty();
         }
@@ -93,8 +98,8 @@ final class Raw {
         }
     }
 
-    List<Raw> list() {
-        List<Raw> items = new ArrayList<>();
+    public List<JsonTree> list() {
+        List<JsonTree> items = new ArrayList<>();
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 items.add(of(item));
@@ -104,17 +109,26 @@ final class Raw {
     }
 
     /** A map of strings (nested maps and lists left out), sorted by key so that what is derived from it is deterministic. */
-    Map<String, String> strings() {
+    public Map<String, String> strings() {
         Map<String, String> strings = new TreeMap<>();
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> {
-                Raw raw = of(item);
+                JsonTree raw = of(item);
                 if (key != null) {
                     raw.string().ifPresent(text -> strings.put(String.valueOf(key), text));
                 }
             });
         }
         return strings;
+    }
+
+    /** The keys of a map, sorted, whatever their values (a label {@code role: ""} has a key); none when it is no map. */
+    public SortedSet<String> keys() {
+        SortedSet<String> keys = new TreeSet<>();
+        if (value instanceof Map<?, ?> map) {
+            map.keySet().stream().filter(Objects::nonNull).map(String::valueOf).forEach(keys::add);
+        }
+        return keys;
     }
 
     /** A fractional number as plain text ("0.5"), never in exponent notation. */

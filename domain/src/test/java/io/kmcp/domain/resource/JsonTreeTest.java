@@ -1,4 +1,4 @@
-package io.kmcp.domain.diagnosis;
+package io.kmcp.domain.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,22 +11,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Reading fields of a JSON-decoded object")
-class RawTest {
+class JsonTreeTest {
 
-    private static Raw value(Object value) {
-        return Raw.of(value);
+    private static JsonTree value(Object value) {
+        return JsonTree.of(value);
     }
 
     @Test
     @DisplayName("a dotted path walks maps; anything else on the way reads as absent")
     void paths() {
-        Raw object = Raw.of(Map.of("status", Map.of("phase", "Running"), "spec", List.of(1)));
+        JsonTree object = JsonTree.of(Map.of("status", Map.of("phase", "Running"), "spec", List.of(1)));
 
         assertThat(object.at("status.phase").string()).contains("Running");
         assertThat(object.at("status.missing").present()).isFalse();
         assertThat(object.at("spec.containers").present()).isFalse();
         assertThat(object.at("status.phase.deeper").present()).isFalse();
-        assertThat(Raw.of(null).at("anything").present()).isFalse();
+        assertThat(JsonTree.of(null).at("anything").present()).isFalse();
     }
 
     @Test
@@ -121,5 +121,20 @@ class RawTest {
                         Map.entry("spot", "true"),
                         Map.entry("tier", "web"));
         assertThat(value("not a map").strings()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a map's keys sorted, whatever their values, null keys left out; none when it is no map")
+    void keys() {
+        Map<Object, Object> labels = new HashMap<>();
+        labels.put("node-role.kubernetes.io/worker", "");
+        labels.put("node-role.kubernetes.io/control-plane", "");
+        labels.put("nested", Map.of("a", "b"));
+        labels.put(null, "x");
+
+        assertThat(value(labels).keys())
+                .containsExactly("nested", "node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/worker");
+        assertThat(value(List.of("a")).keys()).isEmpty();
+        assertThat(value(null).keys()).isEmpty();
     }
 }
