@@ -9,12 +9,10 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.kmcp.domain.resource.KubernetesObjects;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +48,7 @@ class Fabric8ObjectsTest {
     @DisplayName("the tree is what a full conversion through Jackson gives: nulls, numbers, order and nesting kept")
     void sameAsFullConversion() throws IOException {
         for (GenericKubernetesResource item : servedItems()) {
-            Map<String, Object> expected = fullConversion(item);
+            Map<String, Object> expected = PreviousConversion.toMap(CLIENT, item, DEPLOYMENTS);
 
             Map<String, Object> converted = Fabric8Objects.toMap(CLIENT, item, DEPLOYMENTS);
 
@@ -85,21 +83,6 @@ class Fabric8ObjectsTest {
         @SuppressWarnings("unchecked")
         List<Object> managedFields = (List<Object>) at(orders, "metadata").get("managedFields");
         assertThatThrownBy(managedFields::clear).isInstanceOf(UnsupportedOperationException.class);
-    }
-
-    /** What the conversion did before: the whole object through a Jackson buffer, merged, then deep-copied. */
-    private static Map<String, Object> fullConversion(GenericKubernetesResource resource) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = CLIENT.getKubernetesSerialization().convertValue(resource, Map.class);
-        Map<String, Object> withType = new LinkedHashMap<>();
-        withType.put("apiVersion", DEPLOYMENTS.groupVersion());
-        withType.put("kind", DEPLOYMENTS.kind());
-        raw.forEach((key, value) -> {
-            if (value != null || !withType.containsKey(key)) {
-                withType.put(key, value);
-            }
-        });
-        return KubernetesObjects.immutableCopy(withType);
     }
 
     @SuppressWarnings("unchecked")
