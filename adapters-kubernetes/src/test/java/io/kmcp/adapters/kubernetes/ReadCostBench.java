@@ -142,9 +142,13 @@ public final class ReadCostBench {
             }
         }
         long[] parse = run(client, answer, type, null, calls);
+        long[] convertOnly = run(client, answer, type, conversions.get("after"), calls, false);
         System.out.printf("%s, %d rounds of %d calls, median of the rounds:%n", what, rounds, calls);
         System.out.printf(
                 "  parse only (fabric8): %,d µs CPU, %,d KiB allocated per call%n", parse[0] / 1000, parse[1] / 1024);
+        System.out.printf(
+                "  after, without withoutNoise: %,d µs CPU, %,d KiB allocated per call%n",
+                convertOnly[0] / 1000, convertOnly[1] / 1024);
         for (String name : names) {
             long cpu = median(results.get(name), 0);
             long bytes = median(results.get(name), 1);
@@ -157,6 +161,16 @@ public final class ReadCostBench {
     /** CPU nanoseconds and bytes allocated per call, on this thread; no conversion: the parse alone. */
     private static long[] run(
             KubernetesClient client, String answer, ResourceType type, Conversion conversion, int calls) {
+        return run(client, answer, type, conversion, calls, true);
+    }
+
+    private static long[] run(
+            KubernetesClient client,
+            String answer,
+            ResourceType type,
+            Conversion conversion,
+            int calls,
+            boolean withoutNoise) {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long bytes = THREADS.getCurrentThreadAllocatedBytes();
         int objects = 0;
@@ -168,8 +182,8 @@ public final class ReadCostBench {
                 continue;
             }
             for (GenericKubernetesResource item : list.getItems()) {
-                objects += KubernetesObjects.withoutNoise(conversion.apply(item, type))
-                        .size();
+                Map<String, Object> object = conversion.apply(item, type);
+                objects += (withoutNoise ? KubernetesObjects.withoutNoise(object) : object).size();
             }
         }
         if (objects == 0) {
