@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,29 +77,35 @@ final class ApiDiscovery {
     static Result discover(KubernetesClient client, String clusterName) {
         Found found = new Found(clusterName);
 
-        Root core = root(client, "/api");
-        if (core instanceof Root.Aggregated aggregated) {
-            found.addAggregated(aggregated.list());
-        } else {
-            legacyCore(
-                    client,
-                    found,
-                    core instanceof Root.Legacy legacy
-                            ? unmarshal(client, legacy.body(), APIVersions.class)
-                            : client.getAPIVersions());
-        }
-        Root named = root(client, "/apis");
-        if (named instanceof Root.Aggregated aggregated) {
-            found.addAggregated(aggregated.list());
-        } else {
-            legacyGroups(
-                    client,
-                    found,
-                    named instanceof Root.Legacy legacy
-                            ? unmarshal(client, legacy.body(), APIGroupList.class)
-                            : client.getApiGroups());
-        }
+        readRoot(client, found, "/api", APIVersions.class, client::getAPIVersions, ApiDiscovery::legacyCore);
+        readRoot(client, found, "/apis", APIGroupList.class, client::getApiGroups, ApiDiscovery::legacyGroups);
         return found.result();
+    }
+
+    /** Reads on from a legacy root document: the resource lists it names. */
+    private interface LegacyReader<T> {
+        void read(KubernetesClient client, Found found, T document);
+    }
+
+    /**
+     * One root document: all of it when aggregated; else its legacy answer, or on a 406 the legacy
+     * document asked for again, read on by {@code legacy}.
+     */
+    private static <T> void readRoot(
+            KubernetesClient client,
+            Found found,
+            String path,
+            Class<T> legacyType,
+            Supplier<T> legacyRequest,
+            LegacyReader<T> legacy) {
+        Root root = root(client, path);
+        if (root instanceof Root.Aggregated aggregated) {
+            found.addAggregated(aggregated.list());
+            return;
+        }
+        T document =
+                root instanceof Root.Legacy answer ? unmarshal(client, answer.body(), legacyType) : legacyRequest.get();
+        legacy.read(client, found, document);
     }
 
     /** What a root discovery document answered to a request for the aggregated form. */

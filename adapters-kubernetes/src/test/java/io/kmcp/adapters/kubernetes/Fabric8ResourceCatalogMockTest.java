@@ -40,6 +40,12 @@ import org.junit.jupiter.api.Test;
 class Fabric8ResourceCatalogMockTest {
 
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+    private static final List<String> ALL_BUT_METRICS = List.of(
+            "namespaces.v1",
+            "pods.v1",
+            "deployments.v1.apps",
+            "horizontalpodautoscalers.v2.autoscaling",
+            "horizontalpodautoscalers.v1.autoscaling");
 
     private KubernetesMockServer server = new KubernetesMockServer(false);
     private final MutableClock clock = new MutableClock(START);
@@ -231,12 +237,7 @@ class Fabric8ResourceCatalogMockTest {
 
         assertThat(catalog.types())
                 .extracting(ResourceType::fullyQualifiedName)
-                .containsExactly(
-                        "namespaces.v1",
-                        "pods.v1",
-                        "deployments.v1.apps",
-                        "horizontalpodautoscalers.v2.autoscaling",
-                        "horizontalpodautoscalers.v1.autoscaling");
+                .containsExactlyElementsOf(ALL_BUT_METRICS);
         assertThat(catalog.groups()).doesNotContain("metrics.k8s.io");
     }
 
@@ -455,12 +456,7 @@ class Fabric8ResourceCatalogMockTest {
 
         assertThat(catalog.catalog(caller()).types())
                 .extracting(ResourceType::fullyQualifiedName)
-                .containsExactly(
-                        "namespaces.v1",
-                        "pods.v1",
-                        "deployments.v1.apps",
-                        "horizontalpodautoscalers.v2.autoscaling",
-                        "horizontalpodautoscalers.v1.autoscaling");
+                .containsExactlyElementsOf(ALL_BUT_METRICS);
         clock.advance(Duration.ofSeconds(31));
         catalog.catalog(caller());
         assertThat(server.getRequestCount()).isEqualTo(4);
