@@ -47,6 +47,8 @@ public final class ReadCostBench {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        // "before" or "after" alone, for a flight recording of one of them.
+        String only = args.length > 2 ? args[2] : "";
         RealCluster cluster = new RealCluster();
         KubernetesClient admin = cluster.admin();
         cluster.access().namespace(NAMESPACE);
@@ -79,6 +81,13 @@ public final class ReadCostBench {
         Map<String, Conversion> conversions = Map.of(
                 "before", (item, type) -> PreviousConversion.toMap(admin, item, type),
                 "after", (item, type) -> Fabric8Objects.toMap(admin, item, type));
+        if (!only.isEmpty()) {
+            Conversion conversion = conversions.get(only);
+            for (int round = 0; round < rounds; round++) {
+                run(admin, configMaps, CONFIG_MAPS_TYPE, conversion, calls);
+            }
+            return;
+        }
         measure(
                 admin,
                 "list of 100 config maps (resource_list)",
