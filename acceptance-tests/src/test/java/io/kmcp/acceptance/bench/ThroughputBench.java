@@ -778,7 +778,7 @@ public final class ThroughputBench {
         facts.put("recording", recording + " (not kept in the repository)");
         facts.put("whole run", (System.nanoTime() - began) / 1_000_000_000 + " s");
         String markdown = HotFrames.markdown(
-                "Profile of k-mcp during resource_list (before)", HotFrames.read(recording, windows), memory, facts);
+                "Profile of k-mcp during resource_list", HotFrames.read(recording, windows), memory, facts);
         System.out.println(markdown);
         writeTo(output, markdown);
     }

@@ -6,10 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.kmcp.domain.resource.KubernetesObjects;
 import io.kmcp.domain.type.ResourceType;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Between fabric8's generic objects and the JSON-like maps the ports speak. */
 final class Fabric8Objects {
@@ -32,20 +34,36 @@ final class Fabric8Objects {
                 .build();
     }
 
-    /** An unmodifiable JSON-like tree; {@code apiVersion} and {@code kind} filled in where the list left them out. */
+    /**
+     * An unmodifiable JSON-like tree; {@code apiVersion} and {@code kind} filled in where the list left them
+     * out. Only the metadata, which fabric8 reads into its own type, is converted; the rest is already the
+     * maps and lists fabric8 read from the answer, which nothing else holds, so they are taken over and
+     * frozen where they are instead of being serialised into a buffer and read back, then copied.
+     */
     static Map<String, Object> toMap(KubernetesClient client, GenericKubernetesResource resource, ResourceType type) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = client.getKubernetesSerialization().convertValue(resource, Map.class);
-        Map<String, Object> withType = new LinkedHashMap<>();
+        Map<String, Object> object = new LinkedHashMap<>();
         // Items of a list carry no apiVersion or kind on the wire; an agent reading one item alone needs both.
-        withType.put("apiVersion", type.groupVersion());
-        withType.put("kind", type.kind());
-        raw.forEach((key, value) -> {
-            if (value != null || !withType.containsKey(key)) {
-                withType.put(key, value);
-            }
-        });
-        return KubernetesObjects.immutableCopy(withType);
+        object.put("apiVersion", Objects.requireNonNullElse(resource.getApiVersion(), type.groupVersion()));
+        object.put("kind", Objects.requireNonNullElse(resource.getKind(), type.kind()));
+        if (resource.getMetadata() != null) {
+            object.put("metadata", client.getKubernetesSerialization().convertValue(resource.getMetadata(), Map.class));
+        }
+        resource.getAdditionalProperties().forEach(object::putIfAbsent);
+        return freeze(object);
+    }
+
+    /** Freezes a tree this class made, in place: every map and list in it becomes unmodifiable. */
+    @SuppressWarnings("unchecked")
+    private static <T> T freeze(T value) {
+        if (value instanceof Map<?, ?> map) {
+            ((Map<Object, Object>) map).replaceAll((key, child) -> freeze(child));
+            return (T) Collections.unmodifiableMap(map);
+        }
+        if (value instanceof List<?> list) {
+            ((List<Object>) list).replaceAll(Fabric8Objects::freeze);
+            return (T) Collections.unmodifiableList(list);
+        }
+        return value;
     }
 
     static GenericKubernetesResource fromMap(KubernetesClient client, Map<String, Object> object) {

@@ -9,8 +9,10 @@ import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.kmcp.application.BearerToken;
 import io.kmcp.application.Caller;
 import io.kmcp.application.Problem;
@@ -38,8 +40,14 @@ import org.junit.jupiter.api.Test;
 class Fabric8ResourceCatalogMockTest {
 
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+    private static final List<String> ALL_BUT_METRICS = List.of(
+            "namespaces.v1",
+            "pods.v1",
+            "deployments.v1.apps",
+            "horizontalpodautoscalers.v2.autoscaling",
+            "horizontalpodautoscalers.v1.autoscaling");
 
-    private final KubernetesMockServer server = new KubernetesMockServer(false);
+    private KubernetesMockServer server = new KubernetesMockServer(false);
     private final MutableClock clock = new MutableClock(START);
     private KubernetesClientPool pool;
 
@@ -54,6 +62,10 @@ class Fabric8ResourceCatalogMockTest {
     private Fabric8ResourceCatalog catalogFor(boolean metricsDown) {
         server.init();
         serveDiscovery(metricsDown);
+        return catalogOnServer();
+    }
+
+    private Fabric8ResourceCatalog catalogOnServer() {
         ClusterConnection mock = new ClusterConnection(
                 "mock",
                 URI.create(server.url("/")),
@@ -225,12 +237,7 @@ class Fabric8ResourceCatalogMockTest {
 
         assertThat(catalog.types())
                 .extracting(ResourceType::fullyQualifiedName)
-                .containsExactly(
-                        "namespaces.v1",
-                        "pods.v1",
-                        "deployments.v1.apps",
-                        "horizontalpodautoscalers.v2.autoscaling",
-                        "horizontalpodautoscalers.v1.autoscaling");
+                .containsExactlyElementsOf(ALL_BUT_METRICS);
         assertThat(catalog.groups()).doesNotContain("metrics.k8s.io");
     }
 
@@ -366,6 +373,122 @@ class Fabric8ResourceCatalogMockTest {
         clock.advance(Duration.ofSeconds(11));
         catalog.catalog(caller());
         assertThat(server.getRequestCount()).isGreaterThan(requests);
+    }
+
+    private static final String AGGREGATED_CORE = """
+            {"kind":"APIGroupDiscoveryList","apiVersion":"apidiscovery.k8s.io/v2","metadata":{},
+             "items":[{"metadata":{"creationTimestamp":null},"versions":[{"version":"v1","resources":[
+               {"resource":"pods","responseKind":{"group":"","version":"v1","kind":"Pod"},"scope":"Namespaced",
+                "singularResource":"pod","shortNames":["po"],"categories":["all"],
+                "verbs":["create","delete","deletecollection","get","list","patch","update","watch"],
+                "subresources":[{"subresource":"log","responseKind":{"group":"","version":"v1","kind":"Pod"},
+                                 "verbs":["get"]}]},
+               {"resource":"namespaces","responseKind":{"group":"","version":"v1","kind":"Namespace"},
+                "scope":"Cluster","singularResource":"namespace","shortNames":["ns"],"verbs":["get","list"]}
+             ],"freshness":"Current"}]}]}
+            """;
+
+    private static final String AGGREGATED_GROUPS = """
+            {"kind":"APIGroupDiscoveryList","apiVersion":"apidiscovery.k8s.io/v2","metadata":{},
+             "items":[
+              {"metadata":{"name":"apps"},"versions":[{"version":"v1","resources":[
+                {"resource":"deployments","responseKind":{"group":"apps","version":"v1","kind":"Deployment"},
+                 "scope":"Namespaced","singularResource":"deployment","shortNames":["deploy"],
+                 "verbs":["get","list","watch","patch","delete"]}]}]},
+              {"metadata":{"name":"autoscaling"},"versions":[
+                {"version":"v2","resources":[{"resource":"horizontalpodautoscalers",
+                  "responseKind":{"group":"autoscaling","version":"v2","kind":"HorizontalPodAutoscaler"},
+                  "scope":"Namespaced","singularResource":"horizontalpodautoscaler","shortNames":["hpa"],
+                  "verbs":["get","list","watch","patch","delete"]}]},
+                {"version":"v1","resources":[{"resource":"horizontalpodautoscalers",
+                  "responseKind":{"group":"autoscaling","version":"v1","kind":"HorizontalPodAutoscaler"},
+                  "scope":"Namespaced","singularResource":"horizontalpodautoscaler","shortNames":["hpa"],
+                  "verbs":["get","list","watch","patch","delete"]}]}]},
+              {"metadata":{"name":"metrics.k8s.io"},"versions":[{"version":"v1beta1","resources":[
+                {"resource":"pods","responseKind":{"group":"metrics.k8s.io","version":"v1beta1","kind":"PodMetrics"},
+                 "scope":"Namespaced","verbs":["get","list","watch","patch","delete"]}],"freshness":"%s"}]}
+             ]}
+            """;
+
+    private void serveAggregated(String metricsFreshness) {
+        server.expect().get().withPath("/api").andReturn(200, AGGREGATED_CORE).always();
+        server.expect()
+                .get()
+                .withPath("/apis")
+                .andReturn(200, AGGREGATED_GROUPS.formatted(metricsFreshness))
+                .always();
+    }
+
+    @Test
+    @DisplayName("aggregated discovery reads the whole catalog in two requests, mapped as legacy discovery maps it")
+    void aggregated() throws Exception {
+        server.init();
+        serveAggregated("Current");
+        ApiCatalog aggregated = catalogOnServer().catalog(caller());
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        RecordedRequest core = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest groups = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(List.of(core.getPath(), groups.getPath())).containsExactly("/api", "/apis");
+        assertThat(List.of(core, groups)).allSatisfy(request -> {
+            assertThat(request.getHeader("Accept"))
+                    .startsWith("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,")
+                    .contains("application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList")
+                    .endsWith(",application/json");
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer t0ken");
+            assertThat(request.getHeader("User-Agent")).startsWith("k-mcp/");
+        });
+        pool.close();
+        server.destroy();
+
+        server = new KubernetesMockServer(false);
+        ApiCatalog legacy = catalogFor(false).catalog(caller());
+        assertThat(aggregated.types()).containsExactlyInAnyOrderElementsOf(legacy.types());
+        assertThat(aggregated.preferredVersions()).isEqualTo(legacy.preferredVersions());
+    }
+
+    @Test
+    @DisplayName("a group version that aggregated discovery marks stale is left out, and the catalog kept briefly")
+    void aggregatedStale() {
+        server.init();
+        serveAggregated("Stale");
+        Fabric8ResourceCatalog catalog = catalogOnServer();
+
+        assertThat(catalog.catalog(caller()).types())
+                .extracting(ResourceType::fullyQualifiedName)
+                .containsExactlyElementsOf(ALL_BUT_METRICS);
+        clock.advance(Duration.ofSeconds(31));
+        catalog.catalog(caller());
+        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName(
+            "an API server without aggregated discovery answers the legacy documents: one resource list per group version")
+    void legacyAnswerFallsBack() {
+        catalogFor(false).catalog(caller());
+
+        // /api and /apis once each (their legacy answers are used as they are), then v1, apps/v1,
+        // autoscaling/v2, autoscaling/v1, metrics.k8s.io/v1beta1.
+        assertThat(server.getRequestCount()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("an API server that refuses the aggregated media type (406) gets legacy discovery")
+    void notAcceptableFallsBack() {
+        server.init();
+        Status notAcceptable =
+                new StatusBuilder().withCode(406).withMessage("not acceptable").build();
+        server.expect().get().withPath("/api").andReturn(406, notAcceptable).once();
+        server.expect().get().withPath("/apis").andReturn(406, notAcceptable).once();
+        serveDiscovery(false);
+
+        ApiCatalog catalog = catalogOnServer().catalog(caller());
+
+        assertThat(catalog.types())
+                .extracting(ResourceType::fullyQualifiedName)
+                .contains("pods.v1", "deployments.v1.apps", "pods.v1beta1.metrics.k8s.io");
+        assertThat(server.getRequestCount()).isEqualTo(9);
     }
 
     @Test
