@@ -98,6 +98,7 @@ class KubernetesObjectsTest {
         assertThat(KubernetesObjects.withoutNoise(noMetadata)).isEqualTo(noMetadata);
         assertThat(KubernetesObjects.withoutNoise(oddMetadata)).isEqualTo(oddMetadata);
         assertThat(KubernetesObjects.withoutNoise(oddAnnotations)).isEqualTo(oddAnnotations);
+        assertThat(KubernetesObjects.withoutNoise(Map.of("items", "text"))).isEqualTo(Map.of("items", "text"));
     }
 
     @Test
@@ -140,6 +141,8 @@ class KubernetesObjectsTest {
                                 annotations,
                                 "managedFields",
                                 managedFields,
+                                "ownerReferences",
+                                List.of(Map.of("kind", "Namespace", "name", "shop")),
                                 "creationTimestamp",
                                 null),
                 "spec", Map.of("replicas", 3, "template", Map.of("spec", containers)),
@@ -159,8 +162,11 @@ class KubernetesObjectsTest {
 
         assertThat(trimmed.get("spec")).isSameAs(served.get("spec"));
         assertThat(trimmed.get("status")).isSameAs(served.get("status"));
-        assertThat(map(trimmed.get("metadata")).get("labels"))
-                .isSameAs(map(served.get("metadata")).get("labels"));
+        map(trimmed.get("metadata")).forEach((key, value) -> {
+            if (!key.equals("annotations")) {
+                assertThat(value).as(key).isSameAs(map(served.get("metadata")).get(key));
+            }
+        });
         assertThat(trimmed.get("metadata")).isNotSameAs(served.get("metadata"));
         Map<String, Object> expectedMetadata = new LinkedHashMap<>(map(served.get("metadata")));
         expectedMetadata.remove("managedFields");
@@ -203,6 +209,13 @@ class KubernetesObjectsTest {
                 Map.of("kind", "Pod", "metadata", Map.of("name", "web-0", "annotations", Map.of())));
 
         assertThat(KubernetesObjects.withoutNoise(served))
+                .isEqualTo(Map.of("kind", "Pod", "metadata", Map.of("name", "web-0")));
+        Map<String, Object> lastAppliedAlone = KubernetesObjects.immutableCopy(Map.of(
+                "kind",
+                "Pod",
+                "metadata",
+                Map.of("name", "web-0", "annotations", Map.of(KubernetesObjects.LAST_APPLIED_ANNOTATION, "{}"))));
+        assertThat(KubernetesObjects.withoutNoise(lastAppliedAlone))
                 .isEqualTo(Map.of("kind", "Pod", "metadata", Map.of("name", "web-0")));
     }
 
