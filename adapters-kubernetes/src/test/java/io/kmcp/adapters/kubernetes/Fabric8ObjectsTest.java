@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kmcp.application.port.out.ContractObjects;
+import io.kmcp.domain.resource.KubernetesObjects;
 import io.kmcp.domain.type.ResourceType;
 import io.kmcp.domain.type.Verb;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +86,45 @@ class Fabric8ObjectsTest {
         @SuppressWarnings("unchecked")
         List<Object> managedFields = (List<Object>) at(orders, "metadata").get("managedFields");
         assertThatThrownBy(managedFields::clear).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @DisplayName("trimming a converted object gives what the deep-copying trim gave, sharing what it leaves untouched")
+    void trimSharesUntouchedParts() throws IOException {
+        List<Map<String, Object>> served = servedItems().stream()
+                .map(item -> Fabric8Objects.toMap(CLIENT, item, DEPLOYMENTS))
+                .toList();
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("apiVersion", "apps/v1");
+        list.put("kind", "DeploymentList");
+        list.put("items", served);
+
+        for (Map<String, Object> object : served) {
+            Map<String, Object> trimmed = KubernetesObjects.withoutNoise(object);
+            Map<String, Object> copied = PreviousTrim.withoutNoise(object);
+
+            assertThat(trimmed).isEqualTo(copied);
+            assertThat(List.copyOf(trimmed.keySet())).isEqualTo(List.copyOf(copied.keySet()));
+            assertThat(List.copyOf(at(trimmed, "metadata").keySet()))
+                    .isEqualTo(List.copyOf(at(copied, "metadata").keySet()))
+                    .doesNotContain("managedFields");
+            object.forEach((key, value) -> {
+                if (!key.equals("metadata")) {
+                    assertThat(trimmed.get(key)).as(key).isSameAs(value);
+                }
+            });
+            at(trimmed, "metadata").forEach((key, value) -> {
+                if (!key.equals("annotations")) {
+                    assertThat(value)
+                            .as("metadata." + key)
+                            .isSameAs(at(object, "metadata").get(key));
+                }
+            });
+            ContractObjects.assertFrozen(trimmed);
+        }
+        Map<String, Object> trimmedList = KubernetesObjects.withoutNoise(list);
+        assertThat(trimmedList).isEqualTo(PreviousTrim.withoutNoise(list));
+        ContractObjects.assertFrozen(trimmedList);
     }
 
     @SuppressWarnings("unchecked")

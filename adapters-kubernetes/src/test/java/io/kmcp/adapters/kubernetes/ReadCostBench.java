@@ -14,18 +14,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * What reading objects costs k-mcp per call, on the thread that converts them: CPU time and bytes
- * allocated (the JVM's per-thread counters), for the conversion before and after, in interleaved
- * rounds; and how many requests one discovery refresh sends to the test bed's kube-apiserver. Not a
+ * allocated (the JVM's per-thread counters), for ways of converting and trimming (one conversion
+ * without a trim, the three trees of old, one conversion with the deep-copying trim, one conversion
+ * with the sharing trim), in interleaved rounds; and how many requests one discovery refresh sends to the test bed's kube-apiserver. Not a
  * test: it prints numbers. Run with the module's test classpath: {@code java -cp …
- * io.kmcp.adapters.kubernetes.ReadCostBench [rounds] [calls per round]}.
+ * io.kmcp.adapters.kubernetes.ReadCostBench [rounds] [calls per round] [variant]}.
  */
 public final class ReadCostBench {
 
@@ -44,10 +47,13 @@ public final class ReadCostBench {
     /** One way from an answer's items to the trees the application gets. */
     private interface Conversion extends BiFunction<GenericKubernetesResource, ResourceType, Map<String, Object>> {}
 
+    /** A conversion and the trim the use cases then apply ({@code ListResourcesService}, {@code GetResourceService}). */
+    private record Variant(Conversion conversion, UnaryOperator<Map<String, Object>> trim) {}
+
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        // "before" or "after" alone, for a flight recording of one of them.
+        // One variant alone (no-trim, three-trees, copy-trim, shared-trim), for a flight recording of it.
         String only = args.length > 2 ? args[2] : "";
         RealCluster cluster = new RealCluster();
         KubernetesClient admin = cluster.admin();
@@ -78,13 +84,22 @@ public final class ReadCostBench {
         try (InputStream fixture = ReadCostBench.class.getResourceAsStream("objects-as-served.json")) {
             deployments = new String(fixture.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Map<String, Conversion> conversions = Map.of(
-                "before", (item, type) -> PreviousConversion.toMap(admin, item, type),
-                "after", (item, type) -> Fabric8Objects.toMap(admin, item, type));
+        // Each variant converts and trims every item; they differ in one step from the next.
+        Map<String, Variant> variants = new LinkedHashMap<>();
+        variants.put("no-trim", new Variant((item, type) -> Fabric8Objects.toMap(admin, item, type), object -> object));
+        variants.put(
+                "three-trees",
+                new Variant((item, type) -> PreviousConversion.toMap(admin, item, type), PreviousTrim::withoutNoise));
+        variants.put(
+                "copy-trim",
+                new Variant((item, type) -> Fabric8Objects.toMap(admin, item, type), PreviousTrim::withoutNoise));
+        variants.put(
+                "shared-trim",
+                new Variant((item, type) -> Fabric8Objects.toMap(admin, item, type), KubernetesObjects::withoutNoise));
         if (!only.isEmpty()) {
-            Conversion conversion = conversions.get(only);
+            Variant variant = variants.get(only);
             for (int round = 0; round < rounds; round++) {
-                run(admin, configMaps, CONFIG_MAPS_TYPE, conversion, calls);
+                run(admin, configMaps, CONFIG_MAPS_TYPE, variant, calls);
             }
             return;
         }
@@ -93,7 +108,7 @@ public final class ReadCostBench {
                 "list of 100 config maps (resource_list)",
                 configMaps,
                 CONFIG_MAPS_TYPE,
-                conversions,
+                variants,
                 rounds,
                 calls);
         measure(
@@ -101,7 +116,7 @@ public final class ReadCostBench {
                 "2 deployments with managed fields (fixture)",
                 deployments,
                 DEPLOYMENTS,
-                conversions,
+                variants,
                 rounds,
                 calls);
     }
@@ -137,62 +152,52 @@ public final class ReadCostBench {
             String what,
             String answer,
             ResourceType type,
-            Map<String, Conversion> conversions,
+            Map<String, Variant> variants,
             int rounds,
             int calls) {
-        List<String> names = new ArrayList<>(List.of("before", "after"));
-        Map<String, List<long[]>> results = Map.of("before", new ArrayList<>(), "after", new ArrayList<>());
+        List<String> names = new ArrayList<>(variants.keySet());
+        Map<String, List<long[]>> results = new LinkedHashMap<>();
         for (String name : names) {
-            run(client, answer, type, conversions.get(name), calls);
+            results.put(name, new ArrayList<>());
+            run(client, answer, type, variants.get(name), calls);
         }
+        // Interleaved: each round starts with the next variant, so none always runs first.
         for (int round = 0; round < rounds; round++) {
-            for (String name : round % 2 == 0 ? names : List.of(names.get(1), names.get(0))) {
-                results.get(name).add(run(client, answer, type, conversions.get(name), calls));
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((round + i) % names.size());
+                results.get(name).add(run(client, answer, type, variants.get(name), calls));
             }
         }
         long[] parse = run(client, answer, type, null, calls);
-        long[] convertOnly = run(client, answer, type, conversions.get("after"), calls, false);
         System.out.printf("%s, %d rounds of %d calls, median of the rounds:%n", what, rounds, calls);
         System.out.printf(
-                "  parse only (fabric8): %,d µs CPU, %,d KiB allocated per call%n", parse[0] / 1000, parse[1] / 1024);
-        System.out.printf(
-                "  after, without withoutNoise: %,d µs CPU, %,d KiB allocated per call%n",
-                convertOnly[0] / 1000, convertOnly[1] / 1024);
+                "  parse only (fabric8), once: %,d µs CPU, %,d KiB allocated per call%n",
+                parse[0] / 1000, parse[1] / 1024);
         for (String name : names) {
             long cpu = median(results.get(name), 0);
             long bytes = median(results.get(name), 1);
             System.out.printf(
-                    "  %-6s: %,d µs CPU, %,d KiB allocated per call (parse, convert, withoutNoise)%n",
+                    "  %-11s: %,d µs CPU, %,d KiB allocated per call (parse, convert, trim)%n",
                     name, cpu / 1000, bytes / 1024);
         }
     }
 
-    /** CPU nanoseconds and bytes allocated per call, on this thread; no conversion: the parse alone. */
-    private static long[] run(
-            KubernetesClient client, String answer, ResourceType type, Conversion conversion, int calls) {
-        return run(client, answer, type, conversion, calls, true);
-    }
-
-    private static long[] run(
-            KubernetesClient client,
-            String answer,
-            ResourceType type,
-            Conversion conversion,
-            int calls,
-            boolean withoutNoise) {
+    /** CPU nanoseconds and bytes allocated per call, on this thread; no variant: the parse alone. */
+    private static long[] run(KubernetesClient client, String answer, ResourceType type, Variant variant, int calls) {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long bytes = THREADS.getCurrentThreadAllocatedBytes();
         int objects = 0;
         for (int i = 0; i < calls; i++) {
             GenericKubernetesResourceList list =
                     client.getKubernetesSerialization().unmarshal(answer, GenericKubernetesResourceList.class);
-            if (conversion == null) {
+            if (variant == null) {
                 objects += list.getItems().size();
                 continue;
             }
             for (GenericKubernetesResource item : list.getItems()) {
-                Map<String, Object> object = conversion.apply(item, type);
-                objects += (withoutNoise ? KubernetesObjects.withoutNoise(object) : object).size();
+                objects += variant.trim()
+                        .apply(variant.conversion().apply(item, type))
+                        .size();
             }
         }
         if (objects == 0) {

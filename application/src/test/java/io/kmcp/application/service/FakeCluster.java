@@ -8,6 +8,7 @@ import io.kmcp.application.port.out.ResourcePage;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.port.out.ResourceWriter;
 import io.kmcp.domain.resource.ContinueToken;
+import io.kmcp.domain.resource.KubernetesObjects;
 import io.kmcp.domain.resource.NamespaceName;
 import io.kmcp.domain.resource.ResourceKey;
 import io.kmcp.domain.resource.ResourceQuery;
@@ -74,7 +75,8 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
     }
 
     FakeCluster with(ResourceType type, String namespace, String name, Map<String, Object> object) {
-        objects.put(key(type, Optional.ofNullable(namespace), name), object);
+        // Frozen as the ports promise: a use case that changed what it read would fail here as on a real cluster.
+        objects.put(key(type, Optional.ofNullable(namespace), name), KubernetesObjects.immutableCopy(object));
         return this;
     }
 
@@ -136,10 +138,11 @@ final class FakeCluster implements ResourceCatalog, ResourceReader, ResourceWrit
         if (refusedNames.contains(name)) {
             throw new RequestFailedException(Reason.INVALID_OBJECT, name + " is invalid: spec.replicas must be >= 0");
         }
+        Map<String, Object> stored = KubernetesObjects.immutableCopy(object);
         if (mode == ApplyMode.APPLY) {
-            objects.put(key(key), object);
+            objects.put(key(key), stored);
         }
-        return object;
+        return stored;
     }
 
     private final java.util.Set<String> refusedNames = new java.util.HashSet<>();

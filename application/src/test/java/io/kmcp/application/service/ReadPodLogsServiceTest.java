@@ -82,6 +82,7 @@ class ReadPodLogsServiceTest {
         assertThat(requests).isEmpty();
 
         metadata(pod).put("annotations", Map.of(ReadPodLogsService.DEFAULT_CONTAINER_ANNOTATION, "proxy"));
+        cluster.with(PODS, "shop", "web-7d9f-a", pod);
         assertThat(service.read(CALLER, query(Optional.empty(), Optional.empty(), Optional.empty()))
                         .container())
                 .isEqualTo("proxy");

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A page of objects as the API server returned them (JSON-like maps), with what is needed to fetch
- * the next page.
+ * A page of objects as the API server returned them (JSON-like maps, frozen as {@link ResourceReader}
+ * says), with what is needed to fetch the next page.
  *
  * @param remainingItemCount the API server's estimate of the items after this page, when it gives one
  */

@@ -12,12 +12,17 @@ import java.util.Optional;
  * adapter only translates them. Failures of the API server are thrown as {@link
  * io.kmcp.application.RequestFailedException} with a problem that names the verb, resource and
  * namespace.
+ *
+ * <p>Every object read is frozen: each map and list in it is one of the JDK's unmodifiable
+ * collections, and nothing holds a modifiable view of it, so it never changes once returned. Use cases
+ * rely on it: they pass parts of what they read on without copying them (see {@link
+ * io.kmcp.domain.resource.KubernetesObjects#withoutNoise}).
  */
 public interface ResourceReader {
 
-    /** One page of the query's objects. */
+    /** One page of the query's objects, each frozen. */
     ResourcePage list(Caller caller, ResourceQuery query);
 
-    /** The object, or empty when the API server answers 404. */
+    /** The object, frozen, or empty when the API server answers 404. */
     Optional<Map<String, Object>> get(Caller caller, ResourceKey key);
 }

@@ -16,7 +16,8 @@ public interface ResourceWriter {
      * @param key the object's type, namespace and name, which the body's apiVersion, kind and metadata
      *     agree with
      * @param object the manifest's body, with apiVersion, kind and metadata
-     * @return the object as the API server stored it (or would store it, on a dry run)
+     * @return the object as the API server stored it (or would store it, on a dry run), frozen as what a
+     *     {@link ResourceReader} returns is
      */
     Map<String, Object> apply(Caller caller, ResourceKey key, Map<String, Object> object, ApplyMode mode);
 

@@ -1,5 +1,7 @@
 package io.kmcp.application.port.out;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,28 @@ public final class ContractObjects {
                 .map(object ->
                         namespaceOf(object) == null ? nameOf(object) : namespaceOf(object) + "/" + nameOf(object))
                 .toList();
+    }
+
+    /**
+     * Fails unless every map and list of the object refuses to change, however deep, as the reading
+     * ports promise. The probes change nothing of an object that keeps the promise.
+     */
+    public static void assertFrozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> probed = (Map<Object, Object>) map;
+            assertThatThrownBy(() -> probed.put("contract-probe", "x"))
+                    .as("a map of the object can be changed: %s", map)
+                    .isInstanceOf(UnsupportedOperationException.class);
+            map.values().forEach(ContractObjects::assertFrozen);
+        } else if (value instanceof List<?> list) {
+            @SuppressWarnings("unchecked")
+            List<Object> probed = (List<Object>) list;
+            assertThatThrownBy(() -> probed.add("contract-probe"))
+                    .as("a list of the object can be changed: %s", list)
+                    .isInstanceOf(UnsupportedOperationException.class);
+            list.forEach(ContractObjects::assertFrozen);
+        }
     }
 
     private static Map<?, ?> metadataOf(Map<String, Object> object) {

@@ -1,5 +1,6 @@
 package io.kmcp.application.port.out;
 
+import static io.kmcp.application.port.out.ContractObjects.assertFrozen;
 import static io.kmcp.application.port.out.ContractObjects.configMap;
 import static io.kmcp.application.port.out.ContractObjects.namespace;
 import static io.kmcp.application.port.out.ContractObjects.placesOf;
@@ -67,6 +68,23 @@ public abstract class ResourceReaderContract {
             assertThat(object).containsEntry("data", Map.of("name", "settings"));
             assertThat(placesOf(List.of(object))).containsExactly(namespace + "/settings");
         });
+    }
+
+    @Test
+    @DisplayName("what get and list answer is frozen: no map or list in it can be changed, however deep")
+    void answersFrozen() {
+        String namespace = givenNamespace("frozen");
+        givenConfigMap(namespace, "settings", Map.of("tier", "web"));
+        ResourceKey key = ResourceKey.namespaced(
+                cluster().configMaps(), new NamespaceName(namespace), new ObjectName("settings"));
+
+        Map<String, Object> found = reader().get(cluster().caller(), key).orElseThrow();
+        ResourcePage page = list(configMapsIn(namespace));
+
+        assertThat(found).containsKey("metadata");
+        assertFrozen(found);
+        assertThat(page.items()).hasSize(1);
+        assertFrozen(page.items());
     }
 
     @Test

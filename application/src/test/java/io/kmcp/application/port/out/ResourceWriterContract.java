@@ -1,5 +1,6 @@
 package io.kmcp.application.port.out;
 
+import static io.kmcp.application.port.out.ContractObjects.assertFrozen;
 import static io.kmcp.application.port.out.ContractObjects.configMap;
 import static io.kmcp.application.port.out.ContractObjects.namespace;
 import static io.kmcp.application.port.out.ContractObjects.placesOf;
@@ -57,6 +58,7 @@ public abstract class ResourceWriterContract {
         assertThat(wouldBe).containsEntry("apiVersion", "v1").containsEntry("kind", "ConfigMap");
         assertThat(wouldBe).containsEntry("data", Map.of("mode", "fast"));
         assertThat(placesOf(List.of(wouldBe))).containsExactly(NAMESPACE + "/dry");
+        assertFrozen(wouldBe);
         assertThat(reader().get(cluster().caller(), key)).isEmpty();
     }
 
@@ -68,6 +70,7 @@ public abstract class ResourceWriterContract {
         Map<String, Object> stored = apply(key, Map.of("mode", "fast"), ApplyMode.APPLY);
 
         assertThat(stored).containsEntry("kind", "ConfigMap").containsEntry("data", Map.of("mode", "fast"));
+        assertFrozen(stored);
         assertThat(storedData(key)).isEqualTo(Map.of("mode", "fast"));
     }
 
