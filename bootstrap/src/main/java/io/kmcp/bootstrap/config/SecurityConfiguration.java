@@ -17,20 +17,23 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Bearer authentication in front of /mcp: tokens verified against the signing keys of the cluster
  * their audience names, among the configured ones. Actuator probes and the Prometheus scrape are open,
- * everything else closed.
+ * and the SBOM on a management port of its own; everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String PROMETHEUS = "/actuator/prometheus";
+    static final String SBOM = "/actuator/sbom";
 
     @Bean
     MultiClusterTokenVerifier tokenVerifier(KubernetesClusters clusters, KmcpProperties properties) {
@@ -76,16 +79,24 @@ class SecurityConfiguration {
 
     /**
      * The probes and the Prometheus scrape need no token (a scraper has none; the metrics carry no
-     * subject or token); every other actuator endpoint stays closed, even if exposed by a setting.
+     * subject or token). The SBOM is open only on a management port of its own, which the operator's
+     * tooling reaches and agents do not: it lists every library and version, which is no secret of an
+     * open-source build but no business of whoever can reach /mcp. Every other actuator endpoint stays
+     * closed, even if exposed by a setting.
      */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, McpHttpSecurity mcp) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, McpHttpSecurity mcp, Environment environment)
+            throws Exception {
         mcp.applyTo(http);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                        "/actuator/health/liveness", "/actuator/health/readiness", PROMETHEUS)
-                .permitAll()
-                .anyRequest()
-                .denyAll());
+        boolean ownManagementPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness", PROMETHEUS)
+                    .permitAll();
+            if (ownManagementPort) {
+                requests.requestMatchers(SBOM, SBOM + "/*").permitAll();
+            }
+            requests.anyRequest().denyAll();
+        });
         return http.build();
     }
 

@@ -143,7 +143,8 @@ class CoreToolsEndToEndTest {
     }
 
     @Test
-    @DisplayName("/health and the Kubernetes probes answer without a token; other endpoints stay closed")
+    @DisplayName("/health and the Kubernetes probes answer without a token; other endpoints, the SBOM among them,"
+            + " stay closed on the server's port")
     void healthAndProbes() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         for (String path : List.of("/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
@@ -154,10 +155,12 @@ class CoreToolsEndToEndTest {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).containsAnyOf("\"healthy\"", "\"UP\"");
         }
-        var closed = http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/env"))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(closed.statusCode()).isIn(401, 403, 404);
+        for (String path : List.of("/actuator/env", "/actuator/sbom", "/actuator/sbom/application")) {
+            var closed = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(closed.statusCode()).as(path).isIn(401, 403, 404);
+        }
     }
 }

@@ -160,6 +160,18 @@ class ObservabilityEndToEndTest {
     }
 
     @Test
+    @DisplayName("The SBOM the jar carries is served without a token on the management port, not on the server's")
+    void sbomOnTheManagementPort() throws Exception {
+        HttpResponse<String> response = get(managementPort, "/actuator/sbom/application");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode sbom = JSON.readTree(response.body());
+        assertThat(sbom.path("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(sbom.path("metadata").path("component").path("name").asString())
+                .isEqualTo("k-mcp-bootstrap");
+        assertThat(get(port, "/actuator/sbom/application").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
     @DisplayName("A collector receives one span per tool call, and a child span for its API request")
     void toolCallSpanWithApiRequestChild() throws Exception {
         try (McpOverHttp agent = new McpOverHttp(port, token(reader))) {
