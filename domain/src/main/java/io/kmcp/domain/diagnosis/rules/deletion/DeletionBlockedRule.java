@@ -31,6 +31,8 @@ public final class DeletionBlockedRule implements DiagnosisRule {
     /** Past its deadline by this much, a deletion is no longer taken for cleanup in progress. */
     static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
+    private static final String LEAVE_IT = "; removing a finalizer by hand skips its cleanup, so leave that to a human";
+
     /** What the finalizers Kubernetes itself sets wait for. */
     private static final Map<String, String> WAITS_FOR = Map.of(
             "kubernetes", "the namespace controller is still deleting the namespace's content",
@@ -58,20 +60,30 @@ public final class DeletionBlockedRule implements DiagnosisRule {
         return findings;
     }
 
-    /** A namespace held past its deadline, with what its controller says is left. */
+    /**
+     * A namespace held past its deadline. What its controller says is left (content, and the finalizers
+     * that hold the content) is told in the summary, since that is what keeps the namespace.
+     */
     public static Optional<Finding> finding(NamespaceSnapshot namespace, Instant now) {
-        List<String> holdups = namespace.deletionHoldups().stream()
-                .map(condition -> condition.type()
-                        + condition
-                                .message()
-                                .map(message -> ": " + Wording.brief(message))
-                                .orElse(""))
+        List<String> left = namespace.deletionHoldups().stream()
+                .flatMap(condition -> condition.message().map(Wording::brief).stream())
                 .toList();
-        return namespace.deletion().flatMap(deletion -> finding(namespace.ref(), deletion, now, holdups));
+        return namespace.deletion().flatMap(deletion -> {
+            String advice = left.isEmpty()
+                    ? advice(namespace.ref(), deletion)
+                    : String.join("; ", left) + "; find the controllers that own those finalizers and why they"
+                            + " have not finished" + LEAVE_IT;
+            return finding(namespace.ref(), deletion, now, advice, List.of());
+        });
     }
 
     /** The finding about one deleted object, empty while its deadline has not passed. */
     static Optional<Finding> finding(ObjectRef subject, Deletion deletion, Instant now, List<String> more) {
+        return finding(subject, deletion, now, advice(subject, deletion), more);
+    }
+
+    private static Optional<Finding> finding(
+            ObjectRef subject, Deletion deletion, Instant now, String advice, List<String> more) {
         if (!deletion.overdue(now)) {
             return Optional.empty();
         }
@@ -82,10 +94,9 @@ public final class DeletionBlockedRule implements DiagnosisRule {
                 : "held by finalizer" + (deletion.finalizers().size() == 1 ? " " : "s ")
                         + Wording.named(deletion.finalizers());
         String summary = stuck
-                ? subject.display() + " was deleted " + waited + " ago and is still there, " + held + ": "
-                        + advice(subject, deletion)
+                ? subject.display() + " was deleted " + waited + " ago and is still there, " + held + ": " + advice
                 : subject.display() + " is being deleted (asked " + waited + " ago), " + held + "; if it stays, "
-                        + advice(subject, deletion);
+                        + advice;
         List<String> evidence = new ArrayList<>();
         evidence.add("deletionTimestamp " + deletion.deadline() + " (grace period "
                 + deletion.gracePeriod().toSeconds() + "s), " + Wording.human(deletion.pastDeadline(now))
@@ -112,7 +123,7 @@ public final class DeletionBlockedRule implements DiagnosisRule {
         String find = owners.isEmpty()
                 ? "see what the finalizer waits for"
                 : "find the controller that owns " + Wording.named(owners) + " and why it has not finished";
-        return find + "; removing a finalizer by hand skips its cleanup, so leave that to a human";
+        return find + LEAVE_IT;
     }
 
     /** "example.com" of "example.com/hold": the domain of the controller that set it. */

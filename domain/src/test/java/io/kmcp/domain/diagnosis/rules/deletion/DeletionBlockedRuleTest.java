@@ -237,16 +237,33 @@ class DeletionBlockedRuleTest {
                 assertThat(told.severity()).isEqualTo(Severity.WARNING);
                 assertThat(told.subject()).isEqualTo(attic);
                 assertThat(told.summary())
-                        .startsWith("Namespace attic was deleted 7m ago and is still there, held by finalizer"
-                                + " kubernetes: see what the finalizer waits for");
+                        .isEqualTo("Namespace attic was deleted 7m ago and is still there, held by finalizer"
+                                + " kubernetes: Some content in the namespace has finalizers remaining:"
+                                + " example.com/hold in 1 resource instances; find the controllers that own those"
+                                + " finalizers and why they have not finished; removing a finalizer by hand skips"
+                                + " its cleanup, so leave that to a human");
                 assertThat(told.evidence())
                         .containsExactly(
                                 "deletionTimestamp 2026-11-23T09:53:00Z (grace period 0s), 7m past it",
                                 "finalizer kubernetes: the namespace controller is still deleting the namespace's"
-                                        + " content",
-                                "NamespaceFinalizersRemaining: Some content in the namespace has finalizers"
-                                        + " remaining: example.com/hold in 1 resource instances");
+                                        + " content");
             });
+        }
+
+        @Test
+        @DisplayName("held while its controller reports nothing left: the advice for its finalizer")
+        void heldWithoutConditions() {
+            NamespaceSnapshot namespace = new NamespaceSnapshot(
+                    attic,
+                    "Terminating",
+                    Optional.of(deletion(ago(Duration.ofSeconds(20)), Duration.ZERO, "example.com/ns")),
+                    List.of(condition("NamespaceContentRemaining", "False")));
+
+            assertThat(DiagnosisRules.namespaceFinding(namespace, NOW))
+                    .map(Finding::summary)
+                    .contains("Namespace attic is being deleted (asked 20s ago), held by finalizer example.com/ns; if"
+                            + " it stays, find the controller that owns example.com and why it has not finished;"
+                            + " removing a finalizer by hand skips its cleanup, so leave that to a human");
         }
 
         @Test
