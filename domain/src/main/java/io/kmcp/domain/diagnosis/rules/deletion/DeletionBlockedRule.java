@@ -128,8 +128,7 @@ public final class DeletionBlockedRule implements DiagnosisRule {
 
     /** "example.com" of "example.com/hold": the domain of the controller that set it. */
     private static String owner(String finalizer) {
-        int slash = finalizer.indexOf('/');
-        return slash > 0 ? finalizer.substring(0, slash) : finalizer;
+        return finalizer.split("/", 2)[0];
     }
 
     /** For a pod no finalizer holds: the kubelet that has to confirm, and where the pod runs. */
