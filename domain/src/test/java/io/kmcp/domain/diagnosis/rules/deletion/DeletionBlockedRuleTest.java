@@ -14,6 +14,7 @@ import static io.kmcp.domain.diagnosis.Fixtures.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kmcp.domain.diagnosis.Condition;
 import io.kmcp.domain.diagnosis.Deletion;
 import io.kmcp.domain.diagnosis.DiagnosisRules;
 import io.kmcp.domain.diagnosis.Finding;
@@ -215,21 +216,22 @@ class DeletionBlockedRuleTest {
 
         private final ObjectRef attic = new ObjectRef("Namespace", "", "attic", "uid-attic");
 
+        private NamespaceSnapshot terminating(Deletion deletion, Condition... conditions) {
+            return new NamespaceSnapshot(attic, "Terminating", Optional.of(deletion), List.of(conditions));
+        }
+
         @Test
         @DisplayName("held past its deadline: its finalizer, and what its controller says is left, quoted")
         void held() {
-            NamespaceSnapshot namespace = new NamespaceSnapshot(
-                    attic,
-                    "Terminating",
-                    Optional.of(deletion(ago(Duration.ofMinutes(7)), Duration.ZERO, "kubernetes")),
-                    List.of(
-                            condition("NamespaceDeletionDiscoveryFailure", "False"),
-                            condition(
-                                    "NamespaceFinalizersRemaining",
-                                    "True",
-                                    "SomeFinalizersRemain",
-                                    "Some content in the namespace has finalizers remaining: example.com/hold in 1"
-                                            + " resource instances")));
+            NamespaceSnapshot namespace = terminating(
+                    deletion(ago(Duration.ofMinutes(7)), Duration.ZERO, "kubernetes"),
+                    condition("NamespaceDeletionDiscoveryFailure", "False"),
+                    condition(
+                            "NamespaceFinalizersRemaining",
+                            "True",
+                            "SomeFinalizersRemain",
+                            "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource"
+                                    + " instances"));
 
             Optional<Finding> finding = DiagnosisRules.namespaceFinding(namespace, NOW);
 
@@ -253,11 +255,9 @@ class DeletionBlockedRuleTest {
         @Test
         @DisplayName("held while its controller reports nothing left: the advice for its finalizer")
         void heldWithoutConditions() {
-            NamespaceSnapshot namespace = new NamespaceSnapshot(
-                    attic,
-                    "Terminating",
-                    Optional.of(deletion(ago(Duration.ofSeconds(20)), Duration.ZERO, "example.com/ns")),
-                    List.of(condition("NamespaceContentRemaining", "False")));
+            NamespaceSnapshot namespace = terminating(
+                    deletion(ago(Duration.ofSeconds(20)), Duration.ZERO, "example.com/ns"),
+                    condition("NamespaceContentRemaining", "False"));
 
             assertThat(DiagnosisRules.namespaceFinding(namespace, NOW))
                     .map(Finding::summary)
