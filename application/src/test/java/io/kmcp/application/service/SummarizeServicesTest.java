@@ -123,7 +123,8 @@ class SummarizeServicesTest {
             assertThat(entry.cause()).isEqualTo("DeletionBlocked");
             assertThat(entry.summary())
                     .startsWith("Namespace shop was deleted 6m ago and is still there, held by finalizer kubernetes:"
-                            + " Some content in the namespace has finalizers remaining: example.com/hold");
+                            + " the namespace controller reports: Some content in the namespace has finalizers"
+                            + " remaining: example.com/hold");
         });
     }
 

@@ -1,5 +1,6 @@
 package io.kmcp.domain.diagnosis.rules.deletion;
 
+import io.kmcp.domain.diagnosis.Condition;
 import io.kmcp.domain.diagnosis.Deletion;
 import io.kmcp.domain.diagnosis.Finding;
 import io.kmcp.domain.diagnosis.NamespaceSnapshot;
@@ -65,14 +66,18 @@ public final class DeletionBlockedRule implements DiagnosisRule {
      * that hold the content) is told in the summary, since that is what keeps the namespace.
      */
     public static Optional<Finding> finding(NamespaceSnapshot namespace, Instant now) {
-        List<String> left = namespace.deletionHoldups().stream()
-                .flatMap(condition -> condition.message().map(Wording::brief).stream())
-                .toList();
+        List<Condition> holdups = namespace.deletionHoldups();
+        // The finalizers of the content are what keeps it; the content that remains says less.
+        Optional<String> left = holdups.stream()
+                .filter(condition -> condition.type().equals("NamespaceFinalizersRemaining"))
+                .findFirst()
+                .or(() -> holdups.stream().findFirst())
+                .flatMap(Condition::message)
+                .map(Wording::brief);
         return namespace.deletion().flatMap(deletion -> {
-            String advice = left.isEmpty()
-                    ? advice(namespace.ref(), deletion)
-                    : String.join("; ", left) + "; find the controllers that own those finalizers and why they"
-                            + " have not finished" + LEAVE_IT;
+            String advice = left.map(message -> "the namespace controller reports: " + message
+                            + "; find the controllers that own them" + LEAVE_IT)
+                    .orElseGet(() -> advice(namespace.ref(), deletion));
             return finding(namespace.ref(), deletion, now, advice, List.of());
         });
     }

@@ -227,6 +227,11 @@ class DeletionBlockedRuleTest {
                     deletion(ago(Duration.ofMinutes(7)), Duration.ZERO, "kubernetes"),
                     condition("NamespaceDeletionDiscoveryFailure", "False"),
                     condition(
+                            "NamespaceContentRemaining",
+                            "True",
+                            "SomeResourcesRemain",
+                            "Some resources are remaining: configmaps. has 1 resource instances"),
+                    condition(
                             "NamespaceFinalizersRemaining",
                             "True",
                             "SomeFinalizersRemain",
@@ -240,16 +245,33 @@ class DeletionBlockedRuleTest {
                 assertThat(told.subject()).isEqualTo(attic);
                 assertThat(told.summary())
                         .isEqualTo("Namespace attic was deleted 7m ago and is still there, held by finalizer"
-                                + " kubernetes: Some content in the namespace has finalizers remaining:"
-                                + " example.com/hold in 1 resource instances; find the controllers that own those"
-                                + " finalizers and why they have not finished; removing a finalizer by hand skips"
-                                + " its cleanup, so leave that to a human");
+                                + " kubernetes: the namespace controller reports: Some content in the namespace has"
+                                + " finalizers remaining: example.com/hold in 1 resource instances; find the"
+                                + " controllers that own them; removing a finalizer by hand skips its cleanup, so"
+                                + " leave that to a human");
                 assertThat(told.evidence())
                         .containsExactly(
                                 "deletionTimestamp 2026-11-23T09:53:00Z (grace period 0s), 7m past it",
                                 "finalizer kubernetes: the namespace controller is still deleting the namespace's"
                                         + " content");
             });
+        }
+
+        @Test
+        @DisplayName("held with content left and no finalizer named: the content its controller reports")
+        void contentLeft() {
+            NamespaceSnapshot namespace = terminating(
+                    deletion(ago(Duration.ofMinutes(2)), Duration.ZERO, "kubernetes"),
+                    condition(
+                            "NamespaceContentRemaining",
+                            "True",
+                            "SomeResourcesRemain",
+                            "Some resources are remaining: pods. has 2 resource instances"));
+
+            assertThat(DiagnosisRules.namespaceFinding(namespace, NOW))
+                    .map(Finding::summary)
+                    .hasValueSatisfying(summary -> assertThat(summary)
+                            .contains("the namespace controller reports: Some resources are remaining: pods. has 2"));
         }
 
         @Test
