@@ -113,3 +113,16 @@ Feature: Diagnosing a workload in one call
     When the agent diagnoses "migrate" in namespace "shop"
     Then the call succeeds
     And the answer does not mention "not yet observed"
+
+  # kwok, like kubelet, leaves finalizers alone: the pod stays, terminating, until its finalizer goes.
+  @deletion
+  Scenario: A pod a finalizer keeps after its deletion is no healthy pod: what holds it, and for how long
+    Given a healthy deployment "web" with 1 replica in namespace "shop"
+    And the pod of "web" in namespace "shop" is held by the finalizer "example.com/hold" and was deleted
+    When the agent diagnoses "web" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "DeletionBlocked" with the evidence "example.com/hold"
+    And the diagnosis says how long ago the held pod of "web" was deleted, and what holds it
+    And the answer does not mention "No problem found"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded

@@ -101,3 +101,12 @@ Feature: Overviews, events and logs, within a budget
     When the agent asks for an overview of namespace "shop" in at most 300 characters
     Then the call succeeds
     And the answer begins with "Namespace shop: 2 unhealthy workloads"
+
+  @deletion
+  Scenario: A namespace whose deletion the finalizer of its content holds up is named first, with that finalizer
+    Given an agent who may read workloads across the cluster
+    And the namespace "attic" holds a config map "keep" held by the finalizer "example.com/hold"
+    And the namespace "attic" was deleted
+    When the agent asks for an overview of namespace "attic"
+    Then the call succeeds
+    And the overview names the namespace "attic" first, as unhealthy because of "DeletionBlocked", saying "example.com/hold"

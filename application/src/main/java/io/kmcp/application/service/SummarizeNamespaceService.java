@@ -7,8 +7,11 @@ import io.kmcp.application.RequestFailedException;
 import io.kmcp.application.port.in.NamespaceOverview;
 import io.kmcp.application.port.in.QuotaUsage;
 import io.kmcp.application.port.in.SummarizeNamespace;
+import io.kmcp.application.port.in.UnhealthyWorkload;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.service.ClusterReads.Listed;
+import io.kmcp.domain.diagnosis.DiagnosisRules;
+import io.kmcp.domain.diagnosis.Snapshots;
 import io.kmcp.domain.resource.JsonTree;
 import io.kmcp.domain.type.Verb;
 import java.time.Clock;
@@ -54,15 +57,22 @@ public final class SummarizeNamespaceService implements SummarizeNamespace {
                 100);
         Inventory inventory = Inventory.read(reads, Optional.of(name), now);
         boolean denied = reads.couldNotRead("namespace " + name);
-        if (ClusterReads.await(exists).isEmpty() && !denied) {
+        Optional<Map<String, Object>> found = ClusterReads.await(exists);
+        if (found.isEmpty() && !denied) {
             throw new RequestFailedException(
                     Reason.NOT_FOUND, "Namespace " + name + " does not exist", Problem.Remedy.LIST_THE_NAMESPACES);
         }
         HealthAssessment health = inventory.health(now);
+        // A namespace held in its deletion comes first: it explains what else in it looks odd.
+        List<UnhealthyWorkload> unhealthy = new ArrayList<>();
+        found.flatMap(object -> DiagnosisRules.namespaceFinding(Snapshots.namespace(object), now))
+                .ifPresent(finding -> unhealthy.add(new UnhealthyWorkload(
+                        finding.subject(), finding.severity(), finding.cause(), finding.summary())));
+        unhealthy.addAll(health.unhealthy(inventory.workloads(), inventory.services()));
         return new NamespaceOverview(
                 name,
                 inventory.counts(),
-                health.unhealthy(inventory.workloads(), inventory.services()),
+                unhealthy,
                 health.pending(),
                 inventory.warnings(),
                 quotas(ClusterReads.await(quotas)),

@@ -82,7 +82,7 @@ class FailingContainersTest {
                 List.of(),
                 List.of(),
                 Optional.empty(),
-                false);
+                Optional.empty());
     }
 
     private List<LogExcerpt> excerpts(PodSnapshot... pods) {

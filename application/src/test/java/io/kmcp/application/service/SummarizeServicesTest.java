@@ -89,6 +89,46 @@ class SummarizeServicesTest {
     }
 
     @Test
+    @DisplayName(
+            "A namespace held in its deletion past its deadline comes first among the unhealthy, saying what holds it")
+    void namespaceHeldInDeletion() {
+        shop();
+        Map<String, Object> attic = object("v1", "Namespace", null, "shop", "uid-ns");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) attic.get("metadata");
+        metadata.put("deletionTimestamp", "2026-11-23T10:00:00Z");
+        attic.put("spec", Map.of("finalizers", List.of("kubernetes")));
+        attic.put(
+                "status",
+                Map.of(
+                        "phase",
+                        "Terminating",
+                        "conditions",
+                        List.of(Map.of(
+                                "type",
+                                "NamespaceFinalizersRemaining",
+                                "status",
+                                "True",
+                                "message",
+                                "Some content in the namespace has finalizers remaining: example.com/hold in 1"
+                                        + " resource instances"))));
+        cluster.with(NAMESPACES, null, "shop", attic);
+
+        NamespaceOverview overview =
+                new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK).summarize(CALLER, "shop");
+
+        assertThat(overview.unhealthy()).hasSize(3);
+        assertThat(overview.unhealthy().get(0)).satisfies(entry -> {
+            assertThat(entry.workload().display()).isEqualTo("Namespace shop");
+            assertThat(entry.cause()).isEqualTo("DeletionBlocked");
+            assertThat(entry.summary())
+                    .startsWith("Namespace shop was deleted 6m ago and is still there, held by finalizer kubernetes:"
+                            + " the namespace controller reports: Some content in the namespace has finalizers"
+                            + " remaining: example.com/hold");
+        });
+    }
+
+    @Test
     @DisplayName("A namespace that does not exist is NOT_FOUND")
     void missingNamespace() {
         assertThatThrownBy(() -> new SummarizeNamespaceService(types, cluster, Runnable::run, CLOCK)

@@ -8,6 +8,7 @@ import io.kmcp.domain.diagnosis.rules.containers.CrashLoopBackOffRule;
 import io.kmcp.domain.diagnosis.rules.containers.ImagePullBackOffRule;
 import io.kmcp.domain.diagnosis.rules.containers.OomKilledRule;
 import io.kmcp.domain.diagnosis.rules.containers.ReadinessProbeFailingRule;
+import io.kmcp.domain.diagnosis.rules.deletion.DeletionBlockedRule;
 import io.kmcp.domain.diagnosis.rules.nodes.NodeNotReadyRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.ClaimPendingRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.UnschedulableRule;
@@ -16,9 +17,11 @@ import io.kmcp.domain.diagnosis.rules.services.ServiceSelectsNothingRule;
 import io.kmcp.domain.diagnosis.rules.workloads.JobFailedRule;
 import io.kmcp.domain.diagnosis.rules.workloads.ReplicasUnavailableRule;
 import io.kmcp.domain.diagnosis.rules.workloads.RolloutStuckRule;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +49,8 @@ public final class DiagnosisRules {
             new NoReadyEndpointsRule(),
             new RolloutStuckRule(),
             new NodeNotReadyRule(),
-            new AutoscalerAtLimitRule());
+            new AutoscalerAtLimitRule(),
+            new DeletionBlockedRule());
 
     private static final ReplicasUnavailableRule REPLICAS_UNAVAILABLE = new ReplicasUnavailableRule();
 
@@ -64,5 +68,10 @@ public final class DiagnosisRules {
                 .forEach(finding -> unique.putIfAbsent(
                         finding.cause() + "\n" + finding.subject().display(), finding));
         return unique.values().stream().sorted(Finding.MOST_SEVERE_FIRST).toList();
+    }
+
+    /** What is wrong with a namespace itself: its deletion held past its deadline, or nothing. */
+    public static Optional<Finding> namespaceFinding(NamespaceSnapshot namespace, Instant now) {
+        return DeletionBlockedRule.finding(namespace, now);
     }
 }

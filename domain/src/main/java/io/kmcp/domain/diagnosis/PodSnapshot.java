@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param containers init containers first, flagged {@code init}
  * @param secretNames the Secrets the pod references: named so an agent knows of them, never read
+ * @param deletion the deletion asked for, while the pod is still there
  */
 public record PodSnapshot(
         ObjectRef ref,
@@ -25,7 +26,7 @@ public record PodSnapshot(
         List<String> claimNames,
         List<String> secretNames,
         Optional<Instant> created,
-        boolean terminating) {
+        Optional<Deletion> deletion) {
 
     public PodSnapshot {
         Objects.requireNonNull(ref, "ref");
@@ -40,6 +41,12 @@ public record PodSnapshot(
         claimNames = List.copyOf(claimNames);
         secretNames = List.copyOf(secretNames);
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(deletion, "deletion");
+    }
+
+    /** Deleted and still there: within its grace period, or held past it. */
+    public boolean terminating() {
+        return deletion.isPresent();
     }
 
     public Optional<Condition> condition(String type) {

@@ -79,7 +79,7 @@ public final class Snapshots {
                 claims.stream().distinct().toList(),
                 secrets.stream().distinct().sorted().toList(),
                 raw.at("metadata.creationTimestamp").instant(),
-                raw.at("metadata.deletionTimestamp").present());
+                Deletion.of(raw));
     }
 
     private static List<ContainerSnapshot> containers(JsonTree specs, JsonTree statuses, boolean init) {
@@ -187,7 +187,8 @@ public final class Snapshots {
                 status.at("lastScheduleTime").instant(),
                 raw.at("spec.backoffLimit").integer(),
                 template.at("metadata.labels").strings(),
-                hint(raw, template));
+                hint(raw, template),
+                Deletion.of(raw));
     }
 
     /** The match labels of a label selector, or the plain map of a ReplicationController's selector. */
@@ -300,6 +301,17 @@ public final class Snapshots {
                         .or(() -> Optional.ofNullable(
                                 raw.at("metadata.annotations").strings().get(LEGACY_STORAGE_CLASS))),
                 raw.at("spec.volumeName").string());
+    }
+
+    /** A namespace: its deletion, if one is pending, and the conditions that tell what holds it up. */
+    public static NamespaceSnapshot namespace(Map<String, ?> object) {
+        JsonTree raw = JsonTree.of(object);
+        ObjectRef ref = ref(object);
+        return new NamespaceSnapshot(
+                new ObjectRef("Namespace", "", ref.name(), ref.uid()),
+                raw.at("status.phase").string("Active"),
+                Deletion.of(raw, raw.at("spec.finalizers").list()),
+                conditions(raw.at("status.conditions")));
     }
 
     public static AutoscalerSnapshot autoscaler(Map<String, ?> object) {

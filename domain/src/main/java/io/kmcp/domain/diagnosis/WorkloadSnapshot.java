@@ -14,6 +14,7 @@ import java.util.Set;
  * @param desired the replicas asked for (desired scheduled pods of a DaemonSet, parallelism of a Job)
  * @param revision the Deployment revision a ReplicaSet carries
  * @param job the pod counts of a Job, zeros otherwise
+ * @param deletion the deletion asked for, while the workload is still there
  */
 public record WorkloadSnapshot(
         ObjectRef ref,
@@ -32,7 +33,8 @@ public record WorkloadSnapshot(
         Optional<Instant> lastScheduleTime,
         Optional<Integer> backoffLimit,
         Map<String, String> templateLabels,
-        Optional<String> storageOrNodeHint) {
+        Optional<String> storageOrNodeHint,
+        Optional<Deletion> deletion) {
 
     /** The controllers that report observedGeneration; Jobs and CronJobs do not. */
     private static final Set<String> GENERATION_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
@@ -54,6 +56,7 @@ public record WorkloadSnapshot(
         Objects.requireNonNull(backoffLimit, "backoffLimit");
         templateLabels = Map.copyOf(templateLabels);
         Objects.requireNonNull(storageOrNodeHint, "storageOrNodeHint");
+        Objects.requireNonNull(deletion, "deletion");
     }
 
     public Optional<Condition> condition(String type) {

@@ -53,6 +53,11 @@ public final class Fixtures {
         return new Condition(type, status, Optional.of(reason), Optional.empty(), Optional.of(lastTransition));
     }
 
+    /** A deletion asked for at that time with that grace period, held by those finalizers. */
+    public static Deletion deletion(Instant requested, Duration grace, String... finalizers) {
+        return new Deletion(requested.plus(grace), grace, List.of(finalizers));
+    }
+
     // Container states.
 
     public static ContainerState running(Instant startedAt) {
@@ -186,7 +191,7 @@ public final class Fixtures {
         private final List<Condition> conditions = new ArrayList<>();
         private final List<Container> containers = new ArrayList<>();
         private final List<String> claims = new ArrayList<>();
-        private boolean terminating;
+        private Optional<Deletion> deletion = Optional.empty();
         private Boolean ready;
 
         private Pod(String name) {
@@ -234,8 +239,13 @@ public final class Fixtures {
             return this;
         }
 
+        /** Deleted a moment ago with the default grace period of 30s, so still within it. */
         public Pod terminating() {
-            terminating = true;
+            return deleted(deletion(ago(Duration.ofSeconds(5)), Duration.ofSeconds(30)));
+        }
+
+        public Pod deleted(Deletion value) {
+            deletion = Optional.of(value);
             return this;
         }
 
@@ -273,7 +283,7 @@ public final class Fixtures {
                     claims,
                     List.of(),
                     Optional.of(NOW.minus(Duration.ofHours(2))),
-                    terminating);
+                    deletion);
         }
     }
 
@@ -302,6 +312,7 @@ public final class Fixtures {
         private Optional<Integer> backoffLimit = Optional.empty();
         private Map<String, String> templateLabels = Map.of("app", "web");
         private Optional<String> hint = Optional.empty();
+        private Optional<Deletion> deletion = Optional.empty();
 
         private Workload(ObjectRef ref) {
             this.ref = ref;
@@ -368,6 +379,11 @@ public final class Fixtures {
             return this;
         }
 
+        public Workload deleted(Deletion value) {
+            deletion = Optional.of(value);
+            return this;
+        }
+
         public WorkloadSnapshot build() {
             return new WorkloadSnapshot(
                     ref,
@@ -386,7 +402,8 @@ public final class Fixtures {
                     Optional.empty(),
                     backoffLimit,
                     templateLabels,
-                    hint);
+                    hint,
+                    deletion);
         }
     }
 

@@ -161,6 +161,9 @@ class SnapshotsTest {
                     .as("kind defaults for a pod listed without it")
                     .isEqualTo("Pod");
             assertThat(pod.terminating()).isTrue();
+            assertThat(pod.deletion())
+                    .as("no grace period given reads as none, no finalizers as none")
+                    .contains(new Deletion(at("2026-11-23T10:00:00Z"), Duration.ZERO, List.of()));
             assertThat(pod.ready()).isTrue();
             assertThat(pod.reason()).contains("NodeLost");
             assertThat(pod.message()).contains("  node is gone  ");
@@ -432,6 +435,83 @@ class SnapshotsTest {
         void sliceWithoutService() {
             assertThat(Snapshots.endpointSlice(Map.of("kind", "EndpointSlice")).serviceName())
                     .isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("a deletion pending")
+    class Deletions {
+
+        @Test
+        @DisplayName("a pod: the deadline, the grace period and the finalizers of its metadata")
+        void pod() {
+            PodSnapshot pod = Snapshots.pod(Json.object("""
+                    {"metadata": {"name": "web-1", "namespace": "shop",
+                       "deletionTimestamp": "2026-11-23T10:00:30Z", "deletionGracePeriodSeconds": 30,
+                       "finalizers": ["example.com/hold", "", "batch.kubernetes.io/job-tracking"]}}
+                    """));
+
+            assertThat(pod.deletion())
+                    .contains(new Deletion(
+                            at("2026-11-23T10:00:30Z"),
+                            Duration.ofSeconds(30),
+                            List.of("example.com/hold", "batch.kubernetes.io/job-tracking")));
+            assertThat(pod.deletion().map(Deletion::requested)).contains(at("2026-11-23T10:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("a workload: its deletion; none when no deletion timestamp is set, finalizers or not")
+        void workload() {
+            WorkloadSnapshot deleted = Snapshots.workload(Json.object("""
+                    {"kind": "Deployment", "metadata": {"name": "web", "namespace": "shop",
+                       "deletionTimestamp": "2026-11-23T10:00:00Z", "deletionGracePeriodSeconds": 0,
+                       "finalizers": ["foregroundDeletion"]}}
+                    """));
+            WorkloadSnapshot kept = Snapshots.workload(Json.object("""
+                    {"kind": "Deployment", "metadata": {"name": "web", "namespace": "shop",
+                       "finalizers": ["example.com/hold"]}}
+                    """));
+
+            assertThat(deleted.deletion())
+                    .contains(new Deletion(at("2026-11-23T10:00:00Z"), Duration.ZERO, List.of("foregroundDeletion")));
+            assertThat(kept.deletion()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a namespace: the finalizers of its spec too, once each, and the conditions of its controller")
+        void namespace() {
+            NamespaceSnapshot namespace = Snapshots.namespace(Json.object("""
+                    {"metadata": {"name": "attic", "uid": "ns-uid",
+                       "deletionTimestamp": "2026-11-23T10:00:00Z", "finalizers": ["kubernetes"]},
+                     "spec": {"finalizers": ["kubernetes", "example.com/ns"]},
+                     "status": {"phase": "Terminating", "conditions": [
+                       {"type": "NamespaceDeletionDiscoveryFailure", "status": "False"},
+                       {"type": "NamespaceContentRemaining", "status": "True",
+                        "message": "Some resources are remaining: configmaps. has 1 resource instances"},
+                       {"type": "NamespaceFinalizersRemaining", "status": "True",
+                        "message": "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances"}]}}
+                    """));
+
+            assertThat(namespace.ref()).isEqualTo(new ObjectRef("Namespace", "", "attic", "ns-uid"));
+            assertThat(namespace.phase()).isEqualTo("Terminating");
+            assertThat(namespace.deletion())
+                    .contains(new Deletion(
+                            at("2026-11-23T10:00:00Z"), Duration.ZERO, List.of("kubernetes", "example.com/ns")));
+            assertThat(namespace.deletionHoldups())
+                    .extracting(Condition::type)
+                    .containsExactly("NamespaceContentRemaining", "NamespaceFinalizersRemaining");
+        }
+
+        @Test
+        @DisplayName("an active namespace: no deletion, phase Active when the status says nothing")
+        void activeNamespace() {
+            NamespaceSnapshot namespace = Snapshots.namespace(Json.object("""
+                    {"metadata": {"name": "shop"}, "spec": {"finalizers": ["kubernetes"]}}
+                    """));
+
+            assertThat(namespace.deletion()).isEmpty();
+            assertThat(namespace.phase()).isEqualTo("Active");
+            assertThat(namespace.deletionHoldups()).isEmpty();
         }
     }
 

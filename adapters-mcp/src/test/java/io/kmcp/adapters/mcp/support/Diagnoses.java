@@ -151,6 +151,7 @@ public final class Diagnoses {
                 Optional.empty(),
                 Optional.empty(),
                 Map.of("app", "web"),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -172,6 +173,7 @@ public final class Diagnoses {
                 Optional.empty(),
                 Optional.empty(),
                 Map.of("app", "web"),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -246,7 +248,7 @@ public final class Diagnoses {
                 List.of(),
                 List.of("db-credentials"),
                 Optional.of(NOW.minusSeconds(7200)),
-                false);
+                Optional.empty());
     }
 
     /** Namespace shop with the crash-looping Deployment, a pending pod, warnings and a quota. */
