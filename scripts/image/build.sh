@@ -131,7 +131,11 @@ mkdir -p "$app"
 cp -a "$runtime/java" "$app/runtime"
 cp -a "$distribution/k-mcp.jar" "$distribution/lib" "$distribution/bin" "$app/"
 sbom="$(dirname "$distribution")/k-mcp.cdx.json"
-[[ ! -f $sbom ]] || cp "$sbom" "$app/k-mcp.cdx.json"
+if [[ -f $sbom ]]; then
+  cp "$sbom" "$app/k-mcp.cdx.json"
+else
+  log "warning: no SBOM at $sbom (an offline build skips it); the image goes without one"
+fi
 find "$work/rootfs" -exec touch -h -d "@$created" {} +
 
 log "training the AOT cache on the image's runtime"

@@ -54,7 +54,8 @@ class ImageIT {
     }
 
     @Test
-    @DisplayName("has four layers, from the one that changes least: base, runtime, dependencies, application")
+    @DisplayName("has four layers, from the one that changes least: base, runtime, dependencies, application"
+            + " (with the SBOM)")
     void layersByHowOftenTheyChange() throws Exception {
         assertThat(image.layerTitles()).containsExactly("base", "runtime", "dependencies", "application");
         assertThat(image.layerPaths("base"))
@@ -69,7 +70,7 @@ class ImageIT {
                 .anyMatch(path -> path.matches("opt/k-mcp/lib/kubernetes-client-api-.*\\.jar"))
                 .noneMatch(path -> path.contains("/k-mcp-"));
         assertThat(image.layerPaths("application"))
-                .contains("opt/k-mcp/k-mcp.jar", "opt/k-mcp/k-mcp.aot")
+                .contains("opt/k-mcp/k-mcp.jar", "opt/k-mcp/k-mcp.aot", "opt/k-mcp/k-mcp.cdx.json")
                 .anyMatch(path -> path.matches("opt/k-mcp/lib/k-mcp-domain-.*\\.jar"))
                 .noneMatch(path -> path.contains("kubernetes-client"));
     }
