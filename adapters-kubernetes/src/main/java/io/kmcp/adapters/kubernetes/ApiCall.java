@@ -41,14 +41,12 @@ record ApiCall(
     }
 
     static ApiCall selfSubjectReview(Caller caller, ClusterConnection cluster) {
-        return new ApiCall(
-                caller,
-                cluster,
-                "create",
-                "selfsubjectreviews.authentication.k8s.io",
-                false,
-                Optional.empty(),
-                Optional.empty());
+        return review(caller, cluster, "selfsubjectreviews.authentication.k8s.io");
+    }
+
+    /** The creation of a review object ({@code selfsubjectrulesreviews.authorization.k8s.io} …). */
+    static ApiCall review(Caller caller, ClusterConnection cluster, String resource) {
+        return new ApiCall(caller, cluster, "create", resource, false, Optional.empty(), Optional.empty());
     }
 
     static ApiCall discovery(Caller caller, ClusterConnection cluster) {
