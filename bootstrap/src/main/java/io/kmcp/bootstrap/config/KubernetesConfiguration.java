@@ -2,6 +2,7 @@ package io.kmcp.bootstrap.config;
 
 import io.kmcp.adapters.kubernetes.ClusterConnection;
 import io.kmcp.adapters.kubernetes.DiscoverySettings;
+import io.kmcp.adapters.kubernetes.Fabric8AccessReviews;
 import io.kmcp.adapters.kubernetes.Fabric8PodLogReader;
 import io.kmcp.adapters.kubernetes.Fabric8ResourceCatalog;
 import io.kmcp.adapters.kubernetes.Fabric8ResourceReader;
@@ -62,6 +63,11 @@ class KubernetesConfiguration {
     @Bean
     Fabric8ResourceReader resourceReader(KubernetesClientPool pool) {
         return new Fabric8ResourceReader(pool);
+    }
+
+    @Bean
+    Fabric8AccessReviews accessReviews(KubernetesClientPool pool) {
+        return new Fabric8AccessReviews(pool);
     }
 
     @Bean

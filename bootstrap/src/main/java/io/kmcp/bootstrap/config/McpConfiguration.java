@@ -5,6 +5,7 @@ import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.http.HealthServlet;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
+import io.kmcp.adapters.mcp.tool.AccessReviewTool;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
 import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
@@ -22,6 +23,7 @@ import io.kmcp.application.port.in.GetResource;
 import io.kmcp.application.port.in.ListEvents;
 import io.kmcp.application.port.in.ListResources;
 import io.kmcp.application.port.in.ReadPodLogs;
+import io.kmcp.application.port.in.ReviewAccess;
 import io.kmcp.application.port.in.SummarizeCluster;
 import io.kmcp.application.port.in.SummarizeNamespace;
 import io.kmcp.domain.policy.AccessPolicy;
@@ -57,6 +59,7 @@ class McpConfiguration {
             SummarizeCluster clusterOverview,
             ListEvents events,
             ReadPodLogs logs,
+            ReviewAccess access,
             AccessPolicy policy,
             KmcpProperties properties,
             ToolCallMetrics metrics) {
@@ -72,7 +75,8 @@ class McpConfiguration {
                         new ClusterOverviewTool(clusterOverview, clock).declaration(),
                         new EventsListTool(events, clock).declaration(),
                         new PodLogsTool(logs).declaration(),
-                        new ResourceApplyTool(apply, policy, metrics).declaration()));
+                        new ResourceApplyTool(apply, policy, metrics).declaration(),
+                        new AccessReviewTool(access).declaration()));
         try {
             return all.selected(
                     Set.copyOf(properties.tools()), Set.copyOf(properties.disabledTools()), properties.readOnly());

@@ -1,5 +1,6 @@
 package io.kmcp.bootstrap.config;
 
+import io.kmcp.application.port.out.AccessReviews;
 import io.kmcp.application.port.out.ManifestParser;
 import io.kmcp.application.port.out.PodLogReader;
 import io.kmcp.application.port.out.ResourceCatalog;
@@ -13,6 +14,7 @@ import io.kmcp.application.service.GetResourceService;
 import io.kmcp.application.service.ListEventsService;
 import io.kmcp.application.service.ListResourcesService;
 import io.kmcp.application.service.ReadPodLogsService;
+import io.kmcp.application.service.ReviewAccessService;
 import io.kmcp.application.service.SummarizeClusterService;
 import io.kmcp.application.service.SummarizeNamespaceService;
 import io.kmcp.application.service.TypeLookup;
@@ -128,6 +130,11 @@ class UseCaseConfiguration {
     @Bean
     ListEventsService listEvents(TypeLookup types, ResourceReader reader) {
         return new ListEventsService(types, reader, Clock.systemUTC());
+    }
+
+    @Bean
+    ReviewAccessService reviewAccess(AccessReviews reviews, TypeLookup types, AccessPolicy policy) {
+        return new ReviewAccessService(reviews, types, policy);
     }
 
     @Bean
