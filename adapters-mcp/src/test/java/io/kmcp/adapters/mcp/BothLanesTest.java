@@ -10,6 +10,8 @@ import io.kmcp.adapters.mcp.support.TestTokens;
 import io.kmcp.adapters.mcp.support.Types;
 import io.kmcp.application.Problem;
 import io.kmcp.application.RequestFailedException;
+import io.kmcp.application.port.in.AccessReport;
+import io.kmcp.application.port.in.AccessReviewQuery;
 import io.kmcp.application.port.in.ListResourcesQuery;
 import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.application.port.in.ResourceList;
@@ -132,6 +134,35 @@ class BothLanesTest {
 
         assertThat(answer.text()).hasSizeLessThanOrEqualTo(600).contains("maxChars=");
         assertThat(answer.structured()).containsEntry("object", big);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lane.class)
+    @DisplayName("access_review calls the use case with the caller and the arguments, and answers the check")
+    void accessReview(Lane lane) {
+        kubernetes.onAccessReview((caller, query) -> new AccessReport(
+                caller.subject(),
+                List.of("system:authenticated"),
+                query.namespace(),
+                List.of(),
+                false,
+                Optional.of(new AccessReport.Check(
+                        "delete", "pods", Optional.of(true), "RBAC: allowed", Optional.of("k-mcp never deletes")))));
+
+        Lane.Answer answer = lane.call(
+                port, token, "access_review", Map.of("namespace", "team-a", "verb", "DELETE", "resource", "po"));
+
+        assertThat(answer.isError()).isFalse();
+        assertThat(answer.text())
+                .isEqualTo("You are " + SUBJECT + " (groups: system:authenticated).\n"
+                        + "No: delete pods in namespace team-a is never done by k-mcp: k-mcp never deletes."
+                        + " RBAC allows it (RBAC: allowed).");
+        assertThat(answer.structured()).containsEntry("username", SUBJECT).containsKey("check");
+        assertThat(kubernetes.calls()).singleElement().satisfies(call -> {
+            assertThat(call.caller().subject()).isEqualTo(SUBJECT);
+            assertThat(call.query())
+                    .isEqualTo(new AccessReviewQuery(Optional.of("team-a"), Optional.of("delete"), Optional.of("po")));
+        });
     }
 
     @ParameterizedTest

@@ -114,10 +114,13 @@ public final class AccessReviewTool {
     static Rendered text(AccessReport report, CharBudget budget) {
         String identity = "You are " + report.username()
                 + (report.groups().isEmpty() ? "" : " (groups: " + String.join(", ", report.groups()) + ")") + ".";
-        Budgets text = new Budgets().section("", Budgets.HEADLINE, List.of(identity), "");
-        report.check()
-                .ifPresent(
-                        check -> text.section("", Budgets.HEADLINE, List.of(checkLine(check, report.namespace())), ""));
+        List<String> headline = new ArrayList<>(List.of(identity));
+        report.check().ifPresent(check -> headline.add(checkLine(check, report.namespace())));
+        if (report.namespace().isEmpty() && report.check().isEmpty()) {
+            headline.add(
+                    "Give `namespace` to see what you may do there, or `verb` and `resource` to check one action.");
+        }
+        Budgets text = new Budgets().section("", Budgets.HEADLINE, headline, "");
         report.namespace().filter(namespace -> report.check().isEmpty()).ifPresent(namespace -> {
             List<String> lines =
                     report.grants().stream().map(AccessReviewTool::grantLine).toList();
@@ -139,14 +142,6 @@ public final class AccessReviewTool {
             }
             text.section("", Budgets.ESSENTIAL, notes, "");
         });
-        if (report.namespace().isEmpty() && report.check().isEmpty()) {
-            text.section(
-                    "",
-                    Budgets.ESSENTIAL,
-                    List.of(
-                            "Give `namespace` to see what you may do there, or `verb` and `resource` to check one action."),
-                    "");
-        }
         return text.render(budget);
     }
 

@@ -1,6 +1,8 @@
 package io.kmcp.adapters.mcp.support;
 
 import io.kmcp.application.Caller;
+import io.kmcp.application.port.in.AccessReport;
+import io.kmcp.application.port.in.AccessReviewQuery;
 import io.kmcp.application.port.in.ApplyCommand;
 import io.kmcp.application.port.in.ApplyReport;
 import io.kmcp.application.port.in.ApplyResources;
@@ -22,6 +24,7 @@ import io.kmcp.application.port.in.ReadPodLogs;
 import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.application.port.in.ResourceTypesQuery;
+import io.kmcp.application.port.in.ReviewAccess;
 import io.kmcp.application.port.in.SummarizeCluster;
 import io.kmcp.application.port.in.SummarizeNamespace;
 import io.kmcp.application.port.in.WorkloadDiagnosis;
@@ -47,7 +50,8 @@ public final class FakeKubernetes
                 SummarizeNamespace,
                 SummarizeCluster,
                 ListEvents,
-                ReadPodLogs {
+                ReadPodLogs,
+                ReviewAccess {
 
     public record Call(Caller caller, Object query) {}
 
@@ -72,6 +76,7 @@ public final class FakeKubernetes
     private volatile BiFunction<Caller, Void, ClusterOverview> clusterOverview = unexpected("cluster_overview");
     private volatile BiFunction<Caller, EventsQuery, EventList> events = unexpected("events_list");
     private volatile BiFunction<Caller, PodLogsQuery, PodLogs> logs = unexpected("pod_logs");
+    private volatile BiFunction<Caller, AccessReviewQuery, AccessReport> access = unexpected("access_review");
 
     private static <Q, A> BiFunction<Caller, Q, A> unexpected(String tool) {
         return (caller, query) -> {
@@ -85,6 +90,7 @@ public final class FakeKubernetes
         clusterOverview = unexpected("cluster_overview");
         events = unexpected("events_list");
         logs = unexpected("pod_logs");
+        access = unexpected("access_review");
         decisions.clear();
         apply = (command, approval) -> {
             throw new AssertionError("resource_apply was not expected");
@@ -149,6 +155,10 @@ public final class FakeKubernetes
 
     public void onEvents(BiFunction<Caller, EventsQuery, EventList> answer) {
         events = answer;
+    }
+
+    public void onAccessReview(BiFunction<Caller, AccessReviewQuery, AccessReport> answer) {
+        access = answer;
     }
 
     public void onLogs(BiFunction<Caller, PodLogsQuery, PodLogs> answer) {
@@ -222,5 +232,11 @@ public final class FakeKubernetes
     public PodLogs read(Caller caller, PodLogsQuery query) {
         calls.add(new Call(caller, query));
         return logs.apply(caller, query);
+    }
+
+    @Override
+    public AccessReport review(Caller caller, AccessReviewQuery query) {
+        calls.add(new Call(caller, query));
+        return access.apply(caller, query);
     }
 }

@@ -10,6 +10,7 @@ import io.kmcp.adapters.mcp.observability.SessionMetrics;
 import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
 import io.kmcp.adapters.mcp.security.ClusterSelector;
+import io.kmcp.adapters.mcp.tool.AccessReviewTool;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
 import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
@@ -97,7 +98,8 @@ public class McpTestApplication {
                 new ClusterOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
                 new EventsListTool(kubernetes, TestClock.CLOCK).declaration(),
                 new PodLogsTool(kubernetes).declaration(),
-                new ResourceApplyTool(kubernetes, AccessPolicy.builtIn(), observer).declaration());
+                new ResourceApplyTool(kubernetes, AccessPolicy.builtIn(), observer).declaration(),
+                new AccessReviewTool(kubernetes).declaration());
     }
 
     @Bean

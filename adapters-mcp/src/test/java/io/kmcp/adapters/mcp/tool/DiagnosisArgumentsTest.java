@@ -35,13 +35,23 @@ class DiagnosisArgumentsTest {
             "resource_list", new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration(),
             "resource_get", new ResourceGetTool(KUBERNETES).declaration(),
             "resource_types", new ResourceTypesTool(KUBERNETES).declaration(),
-            "resource_apply", new ResourceApplyTool(KUBERNETES).declaration());
+            "resource_apply", new ResourceApplyTool(KUBERNETES).declaration(),
+            "access_review", new AccessReviewTool(KUBERNETES).declaration());
 
     private static final Map<String, Object> DIAGNOSE = Map.of("name", "web", "namespace", "shop");
     private static final Map<String, Object> LOGS = Map.of("name", "web-1", "namespace", "shop");
 
     static List<Arguments> refusals() {
         return List.of(
+                Arguments.of(
+                        "access_review",
+                        Map.of("verb", "escalate", "resource", "roles"),
+                        "'verb' must be one of get, list, watch, create, update, patch, delete, deletecollection,"
+                                + " was 'escalate'"),
+                Arguments.of(
+                        "access_review",
+                        Map.of("namespace", "x".repeat(64)),
+                        "'namespace' is too long (64 characters); at most 63"),
                 Arguments.of("workload_diagnose", Map.of("name", "web"), "The argument 'namespace' is required"),
                 Arguments.of(
                         "workload_diagnose",
