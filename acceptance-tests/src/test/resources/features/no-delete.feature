@@ -20,6 +20,7 @@ Feature: No delete, ever
       | cluster_overview   |
       | events_list        |
       | pod_logs           |
+      | access_review      |
     And every tool but "resource_apply" is marked read-only
 
   Scenario: An object left out of a later manifest is not pruned

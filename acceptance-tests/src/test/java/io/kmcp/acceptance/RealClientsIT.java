@@ -56,7 +56,8 @@ class RealClientsIT {
             "namespace_overview",
             "cluster_overview",
             "events_list",
-            "pod_logs");
+            "pod_logs",
+            "access_review");
 
     /**
      * Scenarios of the 2025-11-25 run that apply to any MCP server: every check of theirs must pass but those

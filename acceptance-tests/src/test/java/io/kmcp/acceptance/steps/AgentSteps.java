@@ -72,6 +72,15 @@ public final class AgentSteps {
         world.admin().awaitAllowed(agent.account(), "delete", "", "configmaps", Optional.empty());
     }
 
+    @Given("{agent} is also granted {string} on {string} in namespace {string}")
+    public void alsoGranted(String role, String verbs, String resource, String namespace) {
+        grant(
+                role,
+                List.of(verbs.split(",\\s*")),
+                GroupResource.parse(world.real(resource)),
+                Optional.of(world.name(namespace)));
+    }
+
     private void grant(String role, List<String> verbs, GroupResource kinds, Optional<String> namespace) {
         AgentInScenario agent = world.agent(role);
         String clusterRole = world.unique("can-" + String.join("-", verbs) + "-" + kinds.key());
@@ -252,6 +261,24 @@ public final class AgentSteps {
     @When("{agent} applies the same manifest again with confirm: true")
     public void applyConfirmed(String role) {
         call(role, "resource_apply", Map.of("resourceYAML", manifest(), "confirm", true));
+    }
+
+    @When("{agent} reviews its access")
+    public void reviewsAccess(String role) {
+        call(role, "access_review", Map.of());
+    }
+
+    @When("{agent} reviews its access in namespace {string}")
+    public void reviewsAccessIn(String role, String namespace) {
+        call(role, "access_review", Map.of("namespace", world.name(namespace)));
+    }
+
+    @When("{agent} checks whether it may {string} {string} in namespace {string}")
+    public void checksAccess(String role, String verb, String resource, String namespace) {
+        call(
+                role,
+                "access_review",
+                Map.of("verb", verb, "resource", world.real(resource), "namespace", world.name(namespace)));
     }
 
     @When("{agent} looks at the tools k-mcp offers")
