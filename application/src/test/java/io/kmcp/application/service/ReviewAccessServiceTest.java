@@ -111,6 +111,30 @@ class ReviewAccessServiceTest {
     }
 
     @Test
+    @DisplayName("a blank verb and resource count as left out: the namespace's rules are reviewed")
+    void blankCheckLeftOut() {
+        AccessReport report = review("team", " ", "");
+
+        assertThat(report.check()).isEmpty();
+        assertThat(report.grants()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("rules naming some objects keep their names on the grant")
+    void namedObjects() {
+        ReviewAccessService named = service(new FakeAccessReviews()
+                .grant(
+                        CALLER.subject(),
+                        "team",
+                        new Rule(List.of("get"), List.of(""), List.of("pods"), List.of("web-1"))));
+
+        AccessReport report =
+                named.review(CALLER, new AccessReviewQuery(Optional.of("team"), Optional.empty(), Optional.empty()));
+
+        assertThat(grantOn(report, "pods").resourceNames()).containsExactly("web-1");
+    }
+
+    @Test
     @DisplayName("an authoriser that cannot list every rule is reported as incomplete")
     void incomplete() {
         ReviewAccessService incomplete = service(new FakeAccessReviews().incomplete());
