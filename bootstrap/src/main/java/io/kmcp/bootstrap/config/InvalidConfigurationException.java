@@ -19,9 +19,6 @@ public class InvalidConfigurationException extends RuntimeException {
             if (cause instanceof InvalidConfigurationException invalid) {
                 return invalid;
             }
-            if (cause.getCause() == cause) {
-                return null;
-            }
         }
         return null;
     }

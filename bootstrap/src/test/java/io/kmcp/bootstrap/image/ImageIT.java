@@ -14,8 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,7 +171,7 @@ class ImageIT {
         ServiceAccountRef reader = grantedReader();
         Path ca = rootfs.resolve("etc/k-mcp/ca.crt");
         Files.createDirectories(ca.getParent());
-        Files.copy(ClusterUnderTest.CLUSTER.caFile(), ca, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(ClusterUnderTest.CLUSTER.caFile(), ca, StandardCopyOption.REPLACE_EXISTING);
         int port = freePort();
         List<String> command = new ArrayList<>(texts(image.runConfig().path("Entrypoint")));
         command.addAll(List.of(
@@ -313,7 +315,7 @@ class ImageIT {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
         return output;
     }

@@ -11,20 +11,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An image archive as a container engine reads it: the OCI layout's index, the manifest it names, the
- * config and layers the manifest names, each found by its digest and checked against it.
+ * config and layers the manifest names, each found by its digest and checked against it once, on opening.
  */
 record OciArchive(Path directory, JsonNode index, JsonNode manifest, JsonNode config, JsonNode dockerManifest) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Unpacks the archive's tar into {@code directory} and reads it. */
+    /** Unpacks the archive's tar into {@code directory}, reads it, and checks every blob against its digest. */
     static OciArchive open(Path archive, Path directory) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         run(List.of("tar", "-xf", archive.toString(), "-C", directory.toString()));
         JsonNode index = JSON.readTree(directory.resolve("index.json").toFile());
-        JsonNode manifest = JSON.readTree(
-                blob(directory, index.path("manifests").path(0).path("digest").asText())
-                        .toFile());
+        String manifestDigest = index.path("manifests").path(0).path("digest").asText();
+        verify(directory, manifestDigest);
+        JsonNode manifest = JSON.readTree(blob(directory, manifestDigest).toFile());
+        verify(directory, manifest.path("config").path("digest").asText());
+        for (JsonNode layer : manifest.path("layers")) {
+            verify(directory, layer.path("digest").asText());
+        }
         JsonNode config = JSON.readTree(
                 blob(directory, manifest.path("config").path("digest").asText()).toFile());
         JsonNode dockerManifest =
@@ -71,17 +75,21 @@ record OciArchive(Path directory, JsonNode index, JsonNode manifest, JsonNode co
         return config.path("config");
     }
 
-    /** The blob a digest names, checked to be what the digest says. */
-    static Path blob(Path directory, String digest) throws IOException, InterruptedException {
+    /** The file of the blob a digest names. */
+    static Path blob(Path directory, String digest) {
         if (!digest.startsWith("sha256:")) {
             throw new IllegalStateException("not a sha256 digest: " + digest);
         }
-        Path blob = directory.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+        return directory.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+    }
+
+    /** Fails unless the blob a digest names is what the digest says. */
+    private static void verify(Path directory, String digest) throws IOException, InterruptedException {
+        Path blob = blob(directory, digest);
         String actual = run(List.of("sha256sum", blob.toString())).get(0).split(" ")[0];
         if (!digest.equals("sha256:" + actual)) {
             throw new IllegalStateException(blob + " has digest sha256:" + actual + ", not " + digest);
         }
-        return blob;
     }
 
     private static List<String> run(List<String> command) throws IOException, InterruptedException {
