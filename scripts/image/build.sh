@@ -102,7 +102,7 @@ fi
 # --- runtime ------------------------------------------------------------------------------------------
 # The modules jdeps finds in k-mcp and its libraries (jdeps --print-module-deps --recursive), and
 # jdk.crypto.cryptoki and jdk.zipfs, which are reached only through service lookups. A module missing
-# here shows as a failed tool call in the training run below, which fails the build.
+# here shows as a warning of the training run below (a tool call that failed) and fails ImageIT's call.
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.cryptoki,jdk.jfr,jdk.management,jdk.unsupported,jdk.zipfs
 # bin/k-mcp's JVM defaults for this Java, as it would start k-mcp (without the cache, added below).
 mapfile -t launch < <(JAVA_HOME="$JAVA_HOME" KMCP_PRINT_COMMAND=1 "$distribution/bin/k-mcp")
