@@ -4,12 +4,15 @@ import io.kmcp.adapters.mcp.CallerContext;
 import io.kmcp.adapters.mcp.McpEndpointSettings;
 import io.kmcp.adapters.mcp.RequestStateSettings;
 import io.kmcp.adapters.mcp.tool.AnswerRefused;
+import io.kmcp.adapters.mcp.tool.PromptDeclaration;
+import io.kmcp.adapters.mcp.tool.PromptRefused;
 import io.kmcp.adapters.mcp.tool.QuestionPending;
 import io.kmcp.adapters.mcp.tool.ToolAnswer;
 import io.kmcp.adapters.mcp.tool.ToolCallObserver;
 import io.kmcp.adapters.mcp.tool.ToolDeclaration;
 import io.kmcp.adapters.mcp.tool.ToolRunner;
 import io.kmcp.adapters.mcp.tool.Tools;
+import io.kmcp.application.port.in.Completion;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.modern.McpException;
@@ -18,8 +21,12 @@ import io.modelcontextprotocol.modern.server.McpRequestContext;
 import io.modelcontextprotocol.modern.server.McpServer;
 import io.modelcontextprotocol.modern.server.McpSyncNotifier;
 import io.modelcontextprotocol.modern.server.McpSyncResponse;
+import io.modelcontextprotocol.modern.server.feature.McpSyncPrompt;
+import io.modelcontextprotocol.modern.server.feature.McpSyncPromptRepository;
 import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.modern.server.feature.McpSyncToolRepository;
+import io.modelcontextprotocol.modern.server.feature.PromptsFeature;
+import io.modelcontextprotocol.modern.server.feature.PromptsPage;
 import io.modelcontextprotocol.modern.server.feature.ToolsFeature;
 import io.modelcontextprotocol.modern.server.feature.ToolsPage;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
@@ -32,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The sessionless lane, MCP 2026-07-28: the SDK's {@code modern} server. There is no session and no
@@ -41,7 +49,8 @@ import java.util.function.Consumer;
  * replica answers any request.
  *
  * <p>The tools are the same declarations the 2025-11-25 lane serves, run by the same {@link
- * ToolRunner}: the same arguments, errors, budgets and audit line.
+ * ToolRunner}: the same arguments, errors, budgets and audit line. So are the prompts and their
+ * completions.
  */
 public final class SessionlessLane implements AutoCloseable {
 
@@ -75,7 +84,7 @@ public final class SessionlessLane implements AutoCloseable {
         List<McpSyncTool> served = tools.declarations().stream()
                 .map(declaration -> tool(declaration, observer))
                 .toList();
-        McpServer server = McpServer.builder()
+        McpServer.Builder builder = McpServer.builder()
                 .serverInfo(McpSchema.Implementation.builder(serverName, settings.serverVersion())
                         .build())
                 .instructions(tools.instructions())
@@ -86,8 +95,12 @@ public final class SessionlessLane implements AutoCloseable {
                         McpJsonDefaults.getMapper(),
                         ARGUMENTS_CHECKED_BY_THE_TOOLS,
                         0,
-                        McpSchema.CacheScope.PRIVATE))
-                .build();
+                        McpSchema.CacheScope.PRIVATE));
+        if (!tools.prompts().isEmpty()) {
+            builder.feature(PromptsFeature.ofSync(new Prompts(
+                    tools.prompts().stream().map(SessionlessLane::prompt).toList())));
+        }
+        McpServer server = builder.build();
         this.transport = HttpServletMcpTransport.builder(server)
                 .endpoint(settings.path())
                 .contextExtractor(new CallerContext())
@@ -173,6 +186,51 @@ public final class SessionlessLane implements AutoCloseable {
         }
     }
 
+    static McpSyncPrompt prompt(PromptDeclaration declaration) {
+        McpSchema.Prompt definition = McpSchema.Prompt.builder(declaration.name())
+                .title(declaration.title())
+                .description(declaration.description())
+                .arguments(declaration.arguments().stream()
+                        .map(argument -> McpSchema.PromptArgument.builder(argument.name())
+                                .description(argument.description())
+                                .required(argument.required())
+                                .build())
+                        .toList())
+                .build();
+        return McpSyncPrompt.of(definition, (context, request) -> {
+                    String text = refusedAsInvalidParams(() -> declaration.render(request.arguments()));
+                    return McpSyncResponse.result(McpSchema.GetPromptResult.builder(
+                                    List.of(McpSchema.PromptMessage.builder(
+                                                    McpSchema.Role.USER,
+                                                    McpSchema.TextContent.builder(text)
+                                                            .build())
+                                            .build()))
+                            .description(declaration.title())
+                            .build());
+                })
+                .withCompletionHandler((context, request) -> {
+                    Map<String, String> others =
+                            request.context() == null || request.context().arguments() == null
+                                    ? Map.of()
+                                    : request.context().arguments();
+                    Completion completion = refusedAsInvalidParams(() -> declaration.complete(
+                            CallerContext.callerOf(context.transportContext()),
+                            request.argument().name(),
+                            request.argument().value(),
+                            others));
+                    return McpSchema.CompleteResult.of(new McpSchema.CompleteResult.Completion(
+                            completion.values(), completion.total(), completion.hasMore()));
+                });
+    }
+
+    private static <T> T refusedAsInvalidParams(Supplier<T> answer) {
+        try {
+            return answer.get();
+        } catch (PromptRefused refused) {
+            throw McpException.invalidParams(refused.getMessage());
+        }
+    }
+
     static McpSchema.CallToolResult result(ToolAnswer answer) {
         McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder()
                 .addContent(McpSchema.TextContent.builder(answer.text()).build())
@@ -182,6 +240,29 @@ public final class SessionlessLane implements AutoCloseable {
             result.meta(answer.meta());
         }
         return result.build();
+    }
+
+    /** The declared prompts, the same list for every caller, each with the completion of its arguments. */
+    private record Prompts(List<McpSyncPrompt> prompts) implements McpSyncPromptRepository {
+
+        @Override
+        public PromptsPage list(McpRequestContext context, String cursor) {
+            return PromptsPage.of(
+                    prompts.stream().map(McpSyncPrompt::definition).toList());
+        }
+
+        @Override
+        public McpSyncPrompt find(McpRequestContext context, String name) {
+            return prompts.stream()
+                    .filter(prompt -> prompt.definition().name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        @Override
+        public boolean supportsCompletion() {
+            return true;
+        }
     }
 
     /** The declared tools, the same list for every caller. */

@@ -6,10 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tools k-mcp serves, in the order {@code tools/list} shows them, each declared once and served
- * by every protocol lane; and the instructions that tell an agent how to use them.
+ * by every protocol lane; the prompts served with them; and the instructions that tell an agent how to
+ * use them.
  */
 public final class Tools {
 
@@ -30,9 +32,10 @@ public final class Tools {
             the user has confirmed the plan; use dryRun: true to see the plan first.""";
 
     private final List<ToolDeclaration> declarations;
+    private final List<PromptDeclaration> prompts;
     private final AccessPolicy policy;
 
-    private Tools(List<ToolDeclaration> declarations, AccessPolicy policy) {
+    private Tools(List<ToolDeclaration> declarations, List<PromptDeclaration> prompts, AccessPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         Set<String> names = new HashSet<>();
         for (ToolDeclaration declaration : declarations) {
@@ -41,16 +44,29 @@ public final class Tools {
                 throw new IllegalArgumentException("two tools are named " + declaration.name());
             }
         }
+        Set<String> promptNames = new HashSet<>();
+        for (PromptDeclaration prompt : prompts) {
+            Objects.requireNonNull(prompt, "prompt");
+            if (!promptNames.add(prompt.name())) {
+                throw new IllegalArgumentException("two prompts are named " + prompt.name());
+            }
+        }
         this.declarations = List.copyOf(declarations);
+        this.prompts = List.copyOf(prompts);
     }
 
     /** The tools, and the policy whose restrictions the instructions name. */
     public static Tools of(AccessPolicy policy, List<ToolDeclaration> declarations) {
-        return new Tools(declarations, policy);
+        return new Tools(declarations, List.of(), policy);
     }
 
     public static Tools of(ToolDeclaration... declarations) {
-        return new Tools(List.of(declarations), AccessPolicy.builtIn());
+        return new Tools(List.of(declarations), List.of(), AccessPolicy.builtIn());
+    }
+
+    /** These tools with these prompts. */
+    public Tools withPrompts(List<PromptDeclaration> prompts) {
+        return new Tools(declarations, prompts, policy);
     }
 
     /**
@@ -59,6 +75,8 @@ public final class Tools {
      * @param enabled only these tools; empty: every tool
      * @param disabled none of these
      * @param readOnly no tool that changes the cluster ({@code resource_apply}), in any protocol lane
+     *     <p>A prompt is kept only when every tool its text names is served: it never sends an agent
+     *     after a tool the operator left out.
      * @throws IllegalArgumentException naming a tool that does not exist, and the tools that do
      */
     public Tools selected(Set<String> enabled, Set<String> disabled, boolean readOnly) {
@@ -70,11 +88,16 @@ public final class Tools {
                         "there is no tool " + name + "; k-mcp serves " + String.join(", ", known));
             }
         }
+        List<ToolDeclaration> served = declarations.stream()
+                .filter(tool -> enabled.isEmpty() || enabled.contains(tool.name()))
+                .filter(tool -> !disabled.contains(tool.name()))
+                .filter(tool -> !readOnly || tool.readOnly())
+                .toList();
+        Set<String> servedNames = served.stream().map(ToolDeclaration::name).collect(Collectors.toSet());
         return new Tools(
-                declarations.stream()
-                        .filter(tool -> enabled.isEmpty() || enabled.contains(tool.name()))
-                        .filter(tool -> !disabled.contains(tool.name()))
-                        .filter(tool -> !readOnly || tool.readOnly())
+                served,
+                prompts.stream()
+                        .filter(prompt -> servedNames.containsAll(prompt.tools()))
                         .toList(),
                 policy);
     }
@@ -87,6 +110,11 @@ public final class Tools {
 
     public List<ToolDeclaration> declarations() {
         return declarations;
+    }
+
+    /** The prompts served, in the order {@code prompts/list} shows them. */
+    public List<PromptDeclaration> prompts() {
+        return prompts;
     }
 
     /** How to use these tools, as the server's instructions; apply advice only when apply is served. */

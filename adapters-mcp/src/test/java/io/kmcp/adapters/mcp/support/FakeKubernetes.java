@@ -7,6 +7,9 @@ import io.kmcp.application.port.in.ApplyCommand;
 import io.kmcp.application.port.in.ApplyReport;
 import io.kmcp.application.port.in.ApplyResources;
 import io.kmcp.application.port.in.ClusterOverview;
+import io.kmcp.application.port.in.CompleteNames;
+import io.kmcp.application.port.in.Completion;
+import io.kmcp.application.port.in.CompletionQuery;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.DiagnoseWorkload;
 import io.kmcp.application.port.in.DiagnoseWorkloadQuery;
@@ -51,7 +54,8 @@ public final class FakeKubernetes
                 SummarizeCluster,
                 ListEvents,
                 ReadPodLogs,
-                ReviewAccess {
+                ReviewAccess,
+                CompleteNames {
 
     public record Call(Caller caller, Object query) {}
 
@@ -77,6 +81,7 @@ public final class FakeKubernetes
     private volatile BiFunction<Caller, EventsQuery, EventList> events = unexpected("events_list");
     private volatile BiFunction<Caller, PodLogsQuery, PodLogs> logs = unexpected("pod_logs");
     private volatile BiFunction<Caller, AccessReviewQuery, AccessReport> access = unexpected("access_review");
+    private volatile BiFunction<Caller, CompletionQuery, Completion> completions = unexpected("completion/complete");
 
     private static <Q, A> BiFunction<Caller, Q, A> unexpected(String tool) {
         return (caller, query) -> {
@@ -91,6 +96,7 @@ public final class FakeKubernetes
         events = unexpected("events_list");
         logs = unexpected("pod_logs");
         access = unexpected("access_review");
+        completions = unexpected("completion/complete");
         decisions.clear();
         apply = (command, approval) -> {
             throw new AssertionError("resource_apply was not expected");
@@ -155,6 +161,10 @@ public final class FakeKubernetes
 
     public void onEvents(BiFunction<Caller, EventsQuery, EventList> answer) {
         events = answer;
+    }
+
+    public void onComplete(BiFunction<Caller, CompletionQuery, Completion> answer) {
+        completions = answer;
     }
 
     public void onAccessReview(BiFunction<Caller, AccessReviewQuery, AccessReport> answer) {
@@ -238,5 +248,11 @@ public final class FakeKubernetes
     public AccessReport review(Caller caller, AccessReviewQuery query) {
         calls.add(new Call(caller, query));
         return access.apply(caller, query);
+    }
+
+    @Override
+    public Completion complete(Caller caller, CompletionQuery query) {
+        calls.add(new Call(caller, query));
+        return completions.apply(caller, query);
     }
 }

@@ -1,6 +1,7 @@
 package io.kmcp.adapters.mcp.support;
 
 import io.modelcontextprotocol.modern.McpSchema;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,43 @@ public enum Lane {
                 client.closeGracefully();
             }
         }
+
+        @Override
+        public Completed complete(
+                int port, String token, String prompt, String argument, String value, Map<String, String> context) {
+            io.modelcontextprotocol.client.McpSyncClient client = McpClients.connect(port, token);
+            try {
+                var completion = client.completeCompletion(new io.modelcontextprotocol.spec.McpSchema.CompleteRequest(
+                                new io.modelcontextprotocol.spec.McpSchema.PromptReference(prompt),
+                                new io.modelcontextprotocol.spec.McpSchema.CompleteRequest.CompleteArgument(
+                                        argument, value),
+                                new io.modelcontextprotocol.spec.McpSchema.CompleteRequest.CompleteContext(context)))
+                        .completion();
+                return new Completed(completion.values(), completion.total(), completion.hasMore());
+            } finally {
+                client.closeGracefully();
+            }
+        }
+
+        @Override
+        public Prompted prompt(int port, String token, String prompt, Map<String, String> arguments) {
+            io.modelcontextprotocol.client.McpSyncClient client = McpClients.connect(port, token);
+            try {
+                List<String> names = client.listPrompts().prompts().stream()
+                        .map(io.modelcontextprotocol.spec.McpSchema.Prompt::name)
+                        .toList();
+                var result = client.getPrompt(new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest(
+                        prompt, new java.util.HashMap<String, Object>(arguments)));
+                return new Prompted(
+                        names,
+                        result.messages().stream()
+                                .map(message ->
+                                        ((io.modelcontextprotocol.spec.McpSchema.TextContent) message.content()).text())
+                                .reduce("", String::concat));
+            } finally {
+                client.closeGracefully();
+            }
+        }
     },
     SESSIONLESS {
         @Override
@@ -40,10 +78,47 @@ public enum Lane {
                     Boolean.TRUE.equals(result.isError()),
                     meta);
         }
+
+        @Override
+        public Completed complete(
+                int port, String token, String prompt, String argument, String value, Map<String, String> context) {
+            McpSchema.CompleteResult.Completion completion = SessionlessClients.connect(port, token)
+                    .completion(new McpSchema.PromptReference(prompt), argument, value)
+                    .context(context)
+                    .complete()
+                    .completion();
+            return new Completed(completion.values(), completion.total(), completion.hasMore());
+        }
+
+        @Override
+        public Prompted prompt(int port, String token, String prompt, Map<String, String> arguments) {
+            var client = SessionlessClients.connect(port, token);
+            List<String> names = client.prompts().list().prompts().stream()
+                    .map(McpSchema.Prompt::name)
+                    .toList();
+            McpSchema.GetPromptResult result =
+                    client.prompt(prompt).arguments(arguments).get();
+            return new Prompted(
+                    names,
+                    result.messages().stream()
+                            .map(message -> ((McpSchema.TextContent) message.content()).text())
+                            .reduce("", String::concat));
+        }
     };
 
     /** One call of a tool with a fresh client, as an agent would make it. */
     public abstract Answer call(int port, String token, String tool, Map<String, Object> arguments);
+
+    /** A completion of a prompt's argument with a fresh client; a refusal is thrown as the SDK's error. */
+    public abstract Completed complete(
+            int port, String token, String prompt, String argument, String value, Map<String, String> context);
+
+    /** The prompts listed, and the text of one of them; a refusal is thrown as the SDK's error. */
+    public abstract Prompted prompt(int port, String token, String prompt, Map<String, String> arguments);
+
+    public record Completed(List<String> values, Integer total, Boolean hasMore) {}
+
+    public record Prompted(List<String> listed, String text) {}
 
     /** A tool's answer, whichever lane gave it. */
     public record Answer(String text, Map<String, Object> structured, boolean isError, Map<String, Object> meta) {}

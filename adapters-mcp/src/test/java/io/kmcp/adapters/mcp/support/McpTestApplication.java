@@ -13,6 +13,7 @@ import io.kmcp.adapters.mcp.security.ClusterSelector;
 import io.kmcp.adapters.mcp.tool.AccessReviewTool;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
+import io.kmcp.adapters.mcp.tool.InspectPrompt;
 import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
 import io.kmcp.adapters.mcp.tool.PodLogsTool;
 import io.kmcp.adapters.mcp.tool.ResourceApplyTool;
@@ -87,19 +88,20 @@ public class McpTestApplication {
     public static final RequestStateSettings REQUEST_STATE =
             RequestStateSettings.shared(List.of(REQUEST_STATE_KEY), RequestStateSettings.DEFAULT_TTL);
 
-    /** Every tool over the fake, as the bootstrap module declares them over the real use cases. */
+    /** Every tool and prompt over the fake, as the bootstrap module declares them over the real use cases. */
     static Tools tools(FakeKubernetes kubernetes, ToolCallObserver observer) {
         return Tools.of(
-                new ResourceListTool(kubernetes, TestClock.CLOCK).declaration(),
-                new ResourceGetTool(kubernetes).declaration(),
-                new ResourceTypesTool(kubernetes).declaration(),
-                new WorkloadDiagnoseTool(kubernetes).declaration(),
-                new NamespaceOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
-                new ClusterOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
-                new EventsListTool(kubernetes, TestClock.CLOCK).declaration(),
-                new PodLogsTool(kubernetes).declaration(),
-                new ResourceApplyTool(kubernetes, AccessPolicy.builtIn(), observer).declaration(),
-                new AccessReviewTool(kubernetes).declaration());
+                        new ResourceListTool(kubernetes, TestClock.CLOCK).declaration(),
+                        new ResourceGetTool(kubernetes).declaration(),
+                        new ResourceTypesTool(kubernetes).declaration(),
+                        new WorkloadDiagnoseTool(kubernetes).declaration(),
+                        new NamespaceOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
+                        new ClusterOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
+                        new EventsListTool(kubernetes, TestClock.CLOCK).declaration(),
+                        new PodLogsTool(kubernetes).declaration(),
+                        new ResourceApplyTool(kubernetes, AccessPolicy.builtIn(), observer).declaration(),
+                        new AccessReviewTool(kubernetes).declaration())
+                .withPrompts(List.of(new InspectPrompt(kubernetes, AccessPolicy.builtIn()).declaration()));
     }
 
     @Bean

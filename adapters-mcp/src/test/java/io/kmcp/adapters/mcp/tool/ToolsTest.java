@@ -44,6 +44,28 @@ class ToolsTest {
     }
 
     @Test
+    @DisplayName("A prompt is served only with every tool its text names, so read-only keeps it")
+    void promptsFollowTheirTools() {
+        Tools withPrompt = Tools.of(
+                        new ResourceGetTool(KUBERNETES).declaration(),
+                        new WorkloadDiagnoseTool(KUBERNETES).declaration(),
+                        new EventsListTool(KUBERNETES, TestClock.CLOCK).declaration(),
+                        new ResourceApplyTool(KUBERNETES).declaration())
+                .withPrompts(List.of(new InspectPrompt(KUBERNETES, AccessPolicy.builtIn()).declaration()));
+
+        assertThat(withPrompt.selected(Set.of(), Set.of(), true).prompts())
+                .extracting(PromptDeclaration::name)
+                .containsExactly("inspect");
+        assertThat(withPrompt
+                        .selected(Set.of("resource_get", "workload_diagnose"), Set.of(), false)
+                        .prompts())
+                .isEmpty();
+        assertThat(withPrompt.selected(Set.of(), Set.of("events_list"), false).prompts())
+                .isEmpty();
+        assertThat(ALL.prompts()).isEmpty();
+    }
+
+    @Test
     @DisplayName("A tool name that does not exist is refused with the names that do")
     void unknownName() {
         assertThatThrownBy(() -> ALL.selected(Set.of("resource_delete"), Set.of(), false))
