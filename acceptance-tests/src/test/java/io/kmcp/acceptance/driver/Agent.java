@@ -140,6 +140,35 @@ public final class Agent implements AutoCloseable {
         return new ToolOutcome(Boolean.TRUE.equals(result.isError()), text, result.structuredContent());
     }
 
+    /**
+     * Completes an argument of a prompt as a client does while its user types, the other arguments
+     * typed so far as context; throws the client's error when k-mcp refuses the request.
+     */
+    public Completed complete(String prompt, String argument, String typed, Map<String, String> others) {
+        McpSchema.CompleteResult.CompleteCompletion completion = client.completeCompletion(new McpSchema.CompleteRequest(
+                        new McpSchema.PromptReference(prompt),
+                        new McpSchema.CompleteRequest.CompleteArgument(argument, typed),
+                        new McpSchema.CompleteRequest.CompleteContext(others)))
+                .completion();
+        return new Completed(completion.values(), completion.total(), completion.hasMore());
+    }
+
+    /** The names of the prompts k-mcp offers. */
+    public List<String> prompts() {
+        return client.listPrompts().prompts().stream().map(McpSchema.Prompt::name).toList();
+    }
+
+    /** The text of a prompt for these arguments; throws the client's error when k-mcp refuses them. */
+    public String prompt(String prompt, Map<String, String> arguments) {
+        return client.getPrompt(new McpSchema.GetPromptRequest(prompt, new LinkedHashMap<>(arguments)))
+                .messages()
+                .stream()
+                .map(McpSchema.PromptMessage::content)
+                .filter(TextContent.class::isInstance)
+                .map(content -> ((TextContent) content).text())
+                .collect(Collectors.joining("\n"));
+    }
+
     public List<McpSchema.Tool> tools() {
         return client.listTools().tools();
     }
@@ -153,6 +182,9 @@ public final class Agent implements AutoCloseable {
     public void close() {
         client.closeGracefully();
     }
+
+    /** What a completion offered: at most 100 values, how many there are, whether more exist. */
+    public record Completed(List<String> values, Integer total, Boolean hasMore) {}
 
     /** What a tool call came to, as an agent sees it. */
     public record ToolOutcome(boolean isError, String text, Object structured) {}

@@ -42,6 +42,16 @@ public final class SessionlessAgent {
         return new SessionlessAgent(builder.build());
     }
 
+    /** Completes an argument of a prompt, as {@link Agent#complete} does over the 2025-11-25 protocol. */
+    public Agent.Completed complete(String prompt, String argument, String typed, Map<String, String> others) {
+        McpSchema.CompleteResult.Completion completion = client.completion(
+                        new McpSchema.PromptReference(prompt), argument, typed)
+                .context(others)
+                .complete()
+                .completion();
+        return new Agent.Completed(completion.values(), completion.total(), completion.hasMore());
+    }
+
     /** Calls the tool to its end, answering the server's questions on the way; throws what the client throws. */
     public ToolOutcome call(String tool, Map<String, Object> arguments) {
         return outcome(client.tool(tool).arguments(arguments).call());

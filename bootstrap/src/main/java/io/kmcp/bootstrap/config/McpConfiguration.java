@@ -8,6 +8,7 @@ import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
 import io.kmcp.adapters.mcp.tool.AccessReviewTool;
 import io.kmcp.adapters.mcp.tool.ClusterOverviewTool;
 import io.kmcp.adapters.mcp.tool.EventsListTool;
+import io.kmcp.adapters.mcp.tool.InspectPrompt;
 import io.kmcp.adapters.mcp.tool.NamespaceOverviewTool;
 import io.kmcp.adapters.mcp.tool.PodLogsTool;
 import io.kmcp.adapters.mcp.tool.ResourceApplyTool;
@@ -17,6 +18,7 @@ import io.kmcp.adapters.mcp.tool.ResourceTypesTool;
 import io.kmcp.adapters.mcp.tool.Tools;
 import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
 import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.in.CompleteNames;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.DiagnoseWorkload;
 import io.kmcp.application.port.in.GetResource;
@@ -60,6 +62,7 @@ class McpConfiguration {
             ListEvents events,
             ReadPodLogs logs,
             ReviewAccess access,
+            CompleteNames completeNames,
             AccessPolicy policy,
             KmcpProperties properties,
             ToolCallMetrics metrics) {
@@ -76,7 +79,8 @@ class McpConfiguration {
                         new EventsListTool(events, clock).declaration(),
                         new PodLogsTool(logs).declaration(),
                         new ResourceApplyTool(apply, policy, metrics).declaration(),
-                        new AccessReviewTool(access).declaration()));
+                        new AccessReviewTool(access).declaration()))
+                .withPrompts(List.of(new InspectPrompt(completeNames, policy).declaration()));
         try {
             return all.selected(
                     Set.copyOf(properties.tools()), Set.copyOf(properties.disabledTools()), properties.readOnly());

@@ -10,6 +10,7 @@ import io.kmcp.application.service.ApplyResourcesService;
 import io.kmcp.application.service.DeferredTypes;
 import io.kmcp.application.service.DescribeResourceTypesService;
 import io.kmcp.application.service.DiagnoseWorkloadService;
+import io.kmcp.application.service.CompleteNamesService;
 import io.kmcp.application.service.GetResourceService;
 import io.kmcp.application.service.ListEventsService;
 import io.kmcp.application.service.ListResourcesService;
@@ -135,6 +136,11 @@ class UseCaseConfiguration {
     @Bean
     ReviewAccessService reviewAccess(AccessReviews reviews, TypeLookup types, AccessPolicy policy) {
         return new ReviewAccessService(reviews, types, policy);
+    }
+
+    @Bean
+    CompleteNamesService completeNames(TypeLookup types, ResourceReader reader) {
+        return new CompleteNamesService(types, reader);
     }
 
     @Bean
