@@ -145,22 +145,26 @@ public final class Agent implements AutoCloseable {
      * typed so far as context; throws the client's error when k-mcp refuses the request.
      */
     public Completed complete(String prompt, String argument, String typed, Map<String, String> others) {
-        McpSchema.CompleteResult.CompleteCompletion completion = client.completeCompletion(new McpSchema.CompleteRequest(
-                        new McpSchema.PromptReference(prompt),
-                        new McpSchema.CompleteRequest.CompleteArgument(argument, typed),
-                        new McpSchema.CompleteRequest.CompleteContext(others)))
+        McpSchema.CompleteResult.CompleteCompletion completion = client.completeCompletion(
+                        new McpSchema.CompleteRequest(
+                                new McpSchema.PromptReference(prompt),
+                                new McpSchema.CompleteRequest.CompleteArgument(argument, typed),
+                                new McpSchema.CompleteRequest.CompleteContext(others)))
                 .completion();
         return new Completed(completion.values(), completion.total(), completion.hasMore());
     }
 
     /** The names of the prompts k-mcp offers. */
     public List<String> prompts() {
-        return client.listPrompts().prompts().stream().map(McpSchema.Prompt::name).toList();
+        return client.listPrompts().prompts().stream()
+                .map(McpSchema.Prompt::name)
+                .toList();
     }
 
     /** The text of a prompt for these arguments; throws the client's error when k-mcp refuses them. */
     public String prompt(String prompt, Map<String, String> arguments) {
-        return client.getPrompt(new McpSchema.GetPromptRequest(prompt, new LinkedHashMap<>(arguments)))
+        return client
+                .getPrompt(new McpSchema.GetPromptRequest(prompt, new LinkedHashMap<>(arguments)))
                 .messages()
                 .stream()
                 .map(McpSchema.PromptMessage::content)

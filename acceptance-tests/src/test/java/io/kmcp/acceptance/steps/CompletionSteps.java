@@ -101,13 +101,18 @@ public final class CompletionSteps {
     public void bounded(int most) {
         Completed completion = completion();
         assertThat(completion.values()).isNotEmpty().hasSizeLessThanOrEqualTo(most);
-        assertThat(completion.total()).isGreaterThanOrEqualTo(completion.values().size());
-        assertThat(completion.hasMore()).isEqualTo(completion.total() > completion.values().size());
+        assertThat(completion.total())
+                .isGreaterThanOrEqualTo(completion.values().size());
+        assertThat(completion.hasMore())
+                .isEqualTo(completion.total() > completion.values().size());
     }
 
     @Then("the request is refused with {string}")
     public void refused(String words) {
-        assertThat(refusal).as("a refusal, but k-mcp answered %s", completed.or(() -> promptText.map(Object::toString)))
+        assertThat(refusal)
+                .as(
+                        "a refusal, but k-mcp answered %s",
+                        completed.map(Object::toString).or(() -> promptText))
                 .hasValueSatisfying(thrown -> assertThat(thrown).hasMessageContaining(world.real(words)));
     }
 
@@ -120,8 +125,8 @@ public final class CompletionSteps {
 
     private void complete(String role, String prompt, String argument, String typed, Map<String, String> others) {
         clear();
-        Throwable thrown = catchThrowable(() ->
-                completed = Optional.of(world.agent(role).connected().complete(prompt, argument, typed, others)));
+        Throwable thrown = catchThrowable(
+                () -> completed = Optional.of(world.agent(role).connected().complete(prompt, argument, typed, others)));
         refusal = Optional.ofNullable(thrown);
     }
 
@@ -143,5 +148,4 @@ public final class CompletionSteps {
     private Completed completion() {
         return completed.orElseThrow(() -> new AssertionError("no completion; k-mcp refused: " + refusal.orElse(null)));
     }
-
 }

@@ -68,18 +68,18 @@ class McpConfiguration {
             ToolCallMetrics metrics) {
         Clock clock = Clock.systemUTC();
         Tools all = Tools.of(
-                policy,
-                List.of(
-                        new ResourceListTool(list, clock, policy).declaration(),
-                        new ResourceGetTool(get, policy).declaration(),
-                        new ResourceTypesTool(types, policy).declaration(),
-                        new WorkloadDiagnoseTool(diagnose).declaration(),
-                        new NamespaceOverviewTool(namespaceOverview, clock).declaration(),
-                        new ClusterOverviewTool(clusterOverview, clock).declaration(),
-                        new EventsListTool(events, clock).declaration(),
-                        new PodLogsTool(logs).declaration(),
-                        new ResourceApplyTool(apply, policy, metrics).declaration(),
-                        new AccessReviewTool(access).declaration()))
+                        policy,
+                        List.of(
+                                new ResourceListTool(list, clock, policy).declaration(),
+                                new ResourceGetTool(get, policy).declaration(),
+                                new ResourceTypesTool(types, policy).declaration(),
+                                new WorkloadDiagnoseTool(diagnose).declaration(),
+                                new NamespaceOverviewTool(namespaceOverview, clock).declaration(),
+                                new ClusterOverviewTool(clusterOverview, clock).declaration(),
+                                new EventsListTool(events, clock).declaration(),
+                                new PodLogsTool(logs).declaration(),
+                                new ResourceApplyTool(apply, policy, metrics).declaration(),
+                                new AccessReviewTool(access).declaration()))
                 .withPrompts(List.of(new InspectPrompt(completeNames, policy).declaration()));
         try {
             return all.selected(
