@@ -97,8 +97,13 @@ public final class SessionlessLane implements AutoCloseable {
                         0,
                         McpSchema.CacheScope.PRIVATE));
         if (!tools.prompts().isEmpty()) {
-            builder.feature(PromptsFeature.ofSync(new Prompts(
-                    tools.prompts().stream().map(SessionlessLane::prompt).toList())));
+            builder.feature(PromptsFeature.ofSync(
+                    new Prompts(tools.prompts().stream()
+                            .map(SessionlessLane::prompt)
+                            .toList()),
+                    McpJsonDefaults.getMapper(),
+                    0,
+                    McpSchema.CacheScope.PRIVATE));
         }
         McpServer server = builder.build();
         this.transport = HttpServletMcpTransport.builder(server)
