@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kmcp.adapters.mcp.support.FakeKubernetes;
 import io.kmcp.adapters.mcp.support.Lane;
+import io.kmcp.adapters.mcp.support.McpClients;
 import io.kmcp.adapters.mcp.support.McpTestApplication;
 import io.kmcp.adapters.mcp.support.TestTokens;
 import io.kmcp.application.port.in.Completion;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,20 @@ class PromptsOverHttpTest {
     void reset() {
         kubernetes.reset();
         token = TestTokens.valid(SUBJECT);
+    }
+
+    @Test
+    @DisplayName("the 2025-11-25 lane declares prompts and completions, with the tools")
+    void declaresTheCapabilities() {
+        var client = McpClients.connect(port, token);
+        try {
+            var capabilities = client.getServerCapabilities();
+            assertThat(capabilities.tools()).isNotNull();
+            assertThat(capabilities.prompts()).isNotNull();
+            assertThat(capabilities.completions()).isNotNull();
+        } finally {
+            client.closeGracefully();
+        }
     }
 
     @ParameterizedTest
