@@ -7,6 +7,8 @@ import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.observability.SessionMetrics;
 import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
+import io.kmcp.adapters.mcp.observability.VerifiedTokenMetrics;
+import io.kmcp.adapters.mcp.security.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
@@ -42,6 +44,11 @@ class ObservabilityConfiguration {
     @Bean
     ClientPoolMetrics clientPoolMetrics(KubernetesClientPool pool) {
         return new ClientPoolMetrics(pool);
+    }
+
+    @Bean
+    VerifiedTokenMetrics verifiedTokenMetrics(VerifiedTokens verifiedTokens) {
+        return new VerifiedTokenMetrics(verifiedTokens);
     }
 
     @Bean
