@@ -7,10 +7,12 @@ say() { echo "[bench] $*" >&2; }
 
 # Builds and installs every module (unit tests, acceptance suite and PIT skipped).
 bench_build() {
-  say "building the project (mvn install; unit tests, acceptance suite and PIT skipped)"
+  say "building the project (mvn package; unit tests, acceptance suite and PIT skipped)"
   # Failsafe 3.6 no longer reads -DskipTests: without -DskipITs the whole acceptance suite would run.
   # Maven's output (even -q prints colour resets) goes to stderr: stdout carries the table only.
-  mvn -B -q ${mvn_args[@]+"${mvn_args[@]}"} install -DskipTests -DskipITs -DskipPitest -Dkmcp.image.skip=true >&2
+  # package, not install: the local Maven repository may be shared, and this checkout's classes are put
+  # first on the classpath below instead.
+  mvn -B -q ${mvn_args[@]+"${mvn_args[@]}"} package -DskipTests -DskipITs -DskipPitest -Dkmcp.image.skip=true >&2
 }
 
 # Fails unless the jar and the benchmark's classes have been built.
@@ -28,6 +30,15 @@ bench_classpath() {
   say "writing the test classpath of acceptance-tests"
   mvn -B -q ${mvn_args[@]+"${mvn_args[@]}"} -pl acceptance-tests org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
+  # The plugin names k-mcp's own modules as jars of the local Maven repository, which another checkout
+  # may have installed: this checkout's classes go first.
+  local own=""
+  for dir in domain/target/classes application/target/classes adapters-mcp/target/classes \
+    adapters-kubernetes/target/classes adapters-kubernetes/target/test-classes bootstrap/target/classes; do
+    own="$own$root/$dir:"
+  done
+  printf '%s%s' "$own" "$(cat "$work/classpath.txt")" >"$work/classpath.txt.new"
+  mv "$work/classpath.txt.new" "$work/classpath.txt"
 }
 
 # kubernetes-mcp-server: the npm package's launcher (bin/index.js) runs the Go binary of its platform

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -17,13 +18,18 @@ import java.util.regex.Pattern;
  * machine), for the record.
  *
  * @param label how the tables name it ("Java 17")
+ * @param limit the memory limit it runs under, if any
  * @param description {@code java -version}'s runtime line, the collector and the maximum heap
  */
-record Jvm(String label, Path java, List<String> options, Path jar, String description) {
+record Jvm(String label, Optional<MemoryLimit> limit, Path java, List<String> options, Path jar, String description) {
 
     private static final Set<String> COLLECTORS =
             Set.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC", "UseShenandoahGC", "UseEpsilonGC");
     private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\S+)\\s+=\\s+(\\S+)");
+    /** {@code -Xlog:os+container=trace}: each limit the JVM read; "unlimited" is a huge number in cgroup v1. */
+    private static final Pattern CONTAINER_LIMIT = Pattern.compile("Memory Limit is: (\\d+)");
+
+    private static final long NO_LIMIT = 1L << 60;
 
     Jvm {
         options = List.copyOf(options);
@@ -33,7 +39,7 @@ record Jvm(String label, Path java, List<String> options, Path jar, String descr
      * The JVM, options and jar the distribution's {@code bin/k-mcp} starts k-mcp with on the Java of
      * {@code javaHome}, as it prints them ({@code KMCP_PRINT_COMMAND=1}): k-mcp as the README runs it.
      */
-    static Jvm launcher(String label, Path launcher, Path javaHome) {
+    static Jvm launcher(String label, Path launcher, Path javaHome, Optional<MemoryLimit> limit) {
         try {
             ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
             builder.environment().put("KMCP_PRINT_COMMAND", "1");
@@ -46,7 +52,9 @@ record Jvm(String label, Path java, List<String> options, Path jar, String descr
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || jar < 1) {
                 throw new IllegalStateException(launcher + " did not print its command: " + words);
             }
-            return probe(label, Path.of(words.get(0)), words.subList(1, jar), Path.of(words.get(jar + 1)));
+            List<String> options = new ArrayList<>(words.subList(1, jar));
+            limit.ifPresent(within -> options.addAll(within.options()));
+            return probe(label, limit, Path.of(words.get(0)), options, Path.of(words.get(jar + 1)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + launcher + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -57,10 +65,16 @@ record Jvm(String label, Path java, List<String> options, Path jar, String descr
 
     /** Asks the JVM ({@code -XX:+PrintFlagsFinal -version} with the options) what it is. */
     static Jvm probe(String label, Path java, List<String> options, Path jar) {
+        return probe(label, Optional.empty(), java, options, jar);
+    }
+
+    /** The same, inside {@code limit}: the JVM also says which memory limit it read. */
+    static Jvm probe(String label, Optional<MemoryLimit> limit, Path java, List<String> options, Path jar) {
         List<String> command = new ArrayList<>();
+        limit.ifPresent(within -> command.addAll(within.prefix()));
         command.add(java.toString());
         command.addAll(options);
-        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        command.addAll(List.of("-Xlog:os+container=trace", "-XX:+PrintFlagsFinal", "-version"));
         try {
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -68,7 +82,7 @@ record Jvm(String label, Path java, List<String> options, Path jar, String descr
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
             }
-            return new Jvm(label, java, options, jar, describe(out));
+            return new Jvm(label, limit, java, options, jar, describe(out));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + java + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -87,7 +101,13 @@ record Jvm(String label, Path java, List<String> options, Path jar, String descr
         List<String> collectors = new ArrayList<>();
         long initialHeap = -1;
         long maxHeap = -1;
+        long containerLimit = NO_LIMIT;
         for (String line : output.lines().toList()) {
+            Matcher limit = CONTAINER_LIMIT.matcher(line);
+            if (limit.find()) {
+                containerLimit = Math.min(containerLimit, Long.parseLong(limit.group(1)));
+                continue;
+            }
             Matcher flag = FLAG.matcher(line);
             if (!flag.find()) {
                 continue;
@@ -104,7 +124,20 @@ record Jvm(String label, Path java, List<String> options, Path jar, String descr
         }
         return runtime + "; " + (collectors.isEmpty() ? "unknown GC" : String.join("+", collectors))
                 + (initialHeap > 0 ? String.format(Locale.ROOT, ", initial heap %d MiB", initialHeap >> 20) : "")
-                + (maxHeap > 0 ? String.format(Locale.ROOT, ", max heap %d MiB", maxHeap >> 20) : "");
+                + (maxHeap > 0 ? String.format(Locale.ROOT, ", max heap %d MiB", maxHeap >> 20) : "")
+                + (containerLimit < NO_LIMIT
+                        ? String.format(
+                                Locale.ROOT, ", container memory limit seen by the JVM %d MiB", containerLimit >> 20)
+                        : "");
+    }
+
+    /** The command that starts k-mcp with these options: inside the limit's group when there is one. */
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        limit.ifPresent(within -> command.addAll(within.prefix()));
+        command.add(java.toString());
+        command.addAll(options);
+        return command;
     }
 
     String commandLine() {

@@ -27,4 +27,31 @@ class JvmTest {
                 .isEqualTo("OpenJDK Runtime Environment (build 17.0.15+6-Debian-1deb12u1); G1GC, initial heap 256 MiB,"
                         + " max heap 256 MiB");
     }
+
+    @Test
+    @DisplayName(
+            "the container memory limit the JVM read, the smallest of those it logs (cgroup v1 logs the unlimited root too)")
+    void containerLimit() {
+        String output = """
+                [0.002s][trace][os,container] Memory Limit is: 536870912
+                [0.002s][trace][os,container] Memory Limit is: 9223372036854771712
+                [0.002s][trace][os,container] Hierarchical Memory Limit is: 9223372036854771712
+                [Global flags]
+                     bool UseSerialGC                              = true                                   {product} {command line}
+                   size_t MaxHeapSize                              = 216006656                              {product} {ergonomic}
+                OpenJDK Runtime Environment Temurin-25.0.3+9 (build 25.0.3+9-LTS)
+                """;
+
+        assertThat(Jvm.describe(output))
+                .isEqualTo(
+                        "OpenJDK Runtime Environment Temurin-25.0.3+9 (build 25.0.3+9-LTS); SerialGC, max heap 206 MiB,"
+                                + " container memory limit seen by the JVM 512 MiB");
+    }
+
+    @Test
+    @DisplayName("no container limit is reported when the JVM read none")
+    void noContainerLimit() {
+        assertThat(Jvm.describe("[0.002s][trace][os,container] Memory Limit is: 9223372036854771712\n"))
+                .doesNotContain("container memory limit");
+    }
 }

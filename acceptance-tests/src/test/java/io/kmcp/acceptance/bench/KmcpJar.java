@@ -39,19 +39,18 @@ final class KmcpJar implements AutoCloseable {
     /**
      * Starts the jar and returns once it is ready.
      *
-     * @param java the {@code java} launcher of the JVM to run it on
-     * @param options the JVM's options, before {@code -jar}
+     * @param java the command that runs the JVM: its {@code java} launcher, and the JVM's options
+     *     before {@code -jar}
      * @param flags k-mcp's flags, after {@code --port}
      * @param log where its output goes
      */
-    static KmcpJar start(Path java, List<String> options, Path jar, List<String> flags, Path log) {
+    static KmcpJar start(List<String> java, Path jar, List<String> flags, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " does not exist; build it with mvn package");
         }
         int port = Ports.free();
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(options);
+        command.addAll(java);
         command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port)));
         command.addAll(flags);
         HttpClient http = HttpClient.newBuilder()

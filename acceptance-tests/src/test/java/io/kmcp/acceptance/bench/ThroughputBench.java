@@ -82,6 +82,9 @@ public final class ThroughputBench {
     static final int CONFIG_MAPS = 100;
     static final int DIAGNOSE_CONNECTIONS = 4;
     static final int TOKEN_CALLERS = 4;
+    /** The largest container the launcher's defaults are sized for. */
+    static final long LAUNCHER_MEMORY_LIMIT = 512L << 20;
+
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     /** What a measured call's answer must contain to count as the answer asked for. */
@@ -339,11 +342,15 @@ public final class ThroughputBench {
             }
             jvms.add(Jvm.probe(label, either.launcher().get(), settings.jvmOptions(), settings.jar()));
         });
-        // The distribution's launcher with its own defaults (no -Xmx), on Java 25: what the README runs.
+        // The distribution's launcher with its own defaults (no -Xmx), on Java 25: what the README runs,
+        // inside the container memory limit its defaults are sized for (the heap is a share of it).
         Either java25 = settings.jvms().get("java25");
         if (settings.launcher().isPresent() && java25.launcher().isPresent()) {
             Path javaHome = java25.launcher().get().toAbsolutePath().getParent().getParent();
-            jvms.add(Jvm.launcher("bin/k-mcp, Java 25", settings.launcher().get(), javaHome));
+            MemoryLimit limit = keep(MemoryLimit.of(LAUNCHER_MEMORY_LIMIT, "kmcp-bench"));
+            log("bin/k-mcp runs under " + limit.description());
+            jvms.add(Jvm.launcher(
+                    "bin/k-mcp, Java 25, 512 MiB limit", settings.launcher().get(), javaHome, Optional.of(limit)));
         }
         if (jvms.isEmpty()) {
             throw new IllegalStateException("no JVM to run k-mcp on: " + settings.jvms());
@@ -416,11 +423,10 @@ public final class ThroughputBench {
 
     private Kmcp kmcp(ThroughputReport report, Bed bed, BenchHttp http, Jvm jvm, List<String> moreOptions) {
         Server server = report.server(KMCP + " (" + jvm.label() + ")", true);
-        List<String> options = new ArrayList<>(jvm.options());
-        options.addAll(moreOptions);
+        List<String> command = new ArrayList<>(jvm.command());
+        command.addAll(moreOptions);
         KmcpJar kmcp = keep(KmcpJar.start(
-                jvm.java(),
-                options,
+                command,
                 jvm.jar(),
                 List.of(
                         "--api-server",
@@ -851,7 +857,12 @@ public final class ThroughputBench {
                         + (load[1] > 0 ? String.format(Locale.ROOT, "%.2f–%.2f", load[0], load[1]) : "?")
                         + " (the machine is shared: numbers are noisy)");
         for (Jvm jvm : jvms) {
-            report.fact(KMCP + " on " + jvm.label(), "`" + jvm.commandLine() + "`: " + jvm.description());
+            report.fact(
+                    KMCP + " on " + jvm.label(),
+                    "`" + jvm.commandLine() + "`: " + jvm.description()
+                            + jvm.limit()
+                                    .map(limit -> "; run under " + limit.description())
+                                    .orElse(""));
         }
         report.fact(
                 KMCP,

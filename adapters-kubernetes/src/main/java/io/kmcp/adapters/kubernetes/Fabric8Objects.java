@@ -52,6 +52,19 @@ final class Fabric8Objects {
         return freeze(object);
     }
 
+    /**
+     * As {@link #toMap}, for what a reader answers: without {@code metadata.managedFields}, the API
+     * server's record of which manager set which field. Nothing k-mcp serves shows it, and it is most
+     * of an object's metadata, so leaving it out before the metadata is converted spares most of the
+     * conversion. The object is the caller's own, just read from the answer, so it is changed in place.
+     */
+    static Map<String, Object> read(KubernetesClient client, GenericKubernetesResource resource, ResourceType type) {
+        if (resource.getMetadata() != null) {
+            resource.getMetadata().setManagedFields(null);
+        }
+        return toMap(client, resource, type);
+    }
+
     /** Freezes a tree this class made, in place: every map and list in it becomes unmodifiable. */
     @SuppressWarnings("unchecked")
     private static <T> T freeze(T value) {

@@ -53,7 +53,7 @@ public final class Fabric8ResourceReader implements ResourceReader {
                         ? resources.inNamespace(namespace.get()).list(options)
                         : resources.inAnyNamespace().list(options);
                 List<Map<String, Object>> items = list.getItems().stream()
-                        .map(item -> Fabric8Objects.toMap(client, item, type))
+                        .map(item -> Fabric8Objects.read(client, item, type))
                         .toList();
                 Optional<ListMeta> meta = Optional.ofNullable(list.getMetadata());
                 return new ResourcePage(
@@ -79,7 +79,7 @@ public final class Fabric8ResourceReader implements ResourceReader {
                         ? resources.inNamespace(namespace.get()).withName(name).get()
                         : resources.withName(name).get();
                 // fabric8 answers a 404 with null.
-                return Optional.ofNullable(found).map(object -> Fabric8Objects.toMap(client, object, type));
+                return Optional.ofNullable(found).map(object -> Fabric8Objects.read(client, object, type));
             });
         } catch (KubernetesClientException e) {
             throw Fabric8Problems.translate(e, ApiCall.on(caller, cluster, "get", type, namespace, Optional.of(name)));

@@ -146,6 +146,7 @@ public final class KubernetesClientPool implements AutoCloseable {
         closed = true;
         clients.invalidateAll();
         clients.cleanUp();
+        factory.close();
     }
 
     private static Duration shorter(Duration one, Duration other) {

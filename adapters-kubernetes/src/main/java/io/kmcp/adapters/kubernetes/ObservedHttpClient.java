@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -142,17 +144,28 @@ final class ObservedHttpClient extends HttpClient {
         return delegate.executor();
     }
 
-    /** Builds the JDK client fabric8 configures, and wraps it. */
+    /** Builds the JDK client fabric8 configures, and wraps it; or hands out the one already built. */
     static final class Builder implements HttpClient.Builder {
 
         private final HttpClient.Builder delegate;
         private final String cluster;
         private final ApiRequestObserver observer;
+        private final Function<Supplier<HttpClient>, HttpClient> built;
 
         Builder(HttpClient.Builder delegate, String cluster, ApiRequestObserver observer) {
+            this(delegate, cluster, observer, Supplier::get);
+        }
+
+        /** @param built given how to build the client, returns it: built now, or one built before */
+        Builder(
+                HttpClient.Builder delegate,
+                String cluster,
+                ApiRequestObserver observer,
+                Function<Supplier<HttpClient>, HttpClient> built) {
             this.delegate = Objects.requireNonNull(delegate, "delegate");
             this.cluster = cluster;
             this.observer = observer;
+            this.built = Objects.requireNonNull(built, "built");
         }
 
         @Override
@@ -217,7 +230,7 @@ final class ObservedHttpClient extends HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ObservedHttpClient(delegate.build(), cluster, observer);
+            return built.apply(() -> new ObservedHttpClient(delegate.build(), cluster, observer));
         }
     }
 }

@@ -72,6 +72,30 @@ class Fabric8ObjectsTest {
     }
 
     @Test
+    @DisplayName("what a reader answers leaves out metadata.managedFields and is otherwise the full conversion")
+    void readLeavesOutManagedFields() throws IOException {
+        List<GenericKubernetesResource> served = servedItems();
+        assertThat(at(PreviousConversion.toMap(CLIENT, served.get(0), DEPLOYMENTS), "metadata"))
+                .as("the first object as served has managed fields")
+                .containsKey("managedFields");
+        for (GenericKubernetesResource item : served) {
+            Map<String, Object> full = PreviousConversion.toMap(CLIENT, item, DEPLOYMENTS);
+            Map<String, Object> expected = new LinkedHashMap<>(full);
+            Map<String, Object> metadata = new LinkedHashMap<>(at(full, "metadata"));
+            metadata.remove("managedFields");
+            expected.put("metadata", metadata);
+
+            Map<String, Object> read = Fabric8Objects.read(CLIENT, item, DEPLOYMENTS);
+
+            assertThat(read).isEqualTo(expected);
+            assertThat(List.copyOf(at(read, "metadata").keySet()))
+                    .isEqualTo(List.copyOf(metadata.keySet()))
+                    .doesNotContain("managedFields");
+            ContractObjects.assertFrozen(read);
+        }
+    }
+
+    @Test
     @DisplayName("every map and list of the tree is unmodifiable, however deep")
     void unmodifiable() throws IOException {
         Map<String, Object> gadget = Fabric8Objects.toMap(CLIENT, servedItems().get(1), DEPLOYMENTS);

@@ -85,11 +85,13 @@ public record KmcpProperties(
      * @param clients Kubernetes clients kept (one per cluster and token)
      * @param requestBytes largest MCP request body accepted
      * @param sessionsPerCaller MCP sessions one caller may hold at once
+     * @param verifiedTokens tokens whose verified signature is remembered (0: verify at every call)
      */
     public record Limits(
             @DefaultValue("64") int clients,
             @DefaultValue("1048576") int requestBytes,
-            @DefaultValue("32") int sessionsPerCaller) {}
+            @DefaultValue("32") int sessionsPerCaller,
+            @DefaultValue("1024") int verifiedTokens) {}
 
     /**
      * @param keyFile files of at least 32 bytes each, the same on every replica: the first signs, every

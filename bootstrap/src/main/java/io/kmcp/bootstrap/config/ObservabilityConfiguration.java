@@ -7,6 +7,8 @@ import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.observability.SessionMetrics;
 import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
+import io.kmcp.adapters.mcp.observability.VerifiedTokenMetrics;
+import io.kmcp.adapters.mcp.security.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * Metrics (scraped at {@code /actuator/prometheus}) and traces (exported over OTLP when an endpoint is
@@ -45,8 +48,24 @@ class ObservabilityConfiguration {
     }
 
     @Bean
+    VerifiedTokenMetrics verifiedTokenMetrics(VerifiedTokens verifiedTokens) {
+        return new VerifiedTokenMetrics(verifiedTokens);
+    }
+
+    @Bean
     SessionMetrics sessionMetrics(McpHttpSecurity security) {
         return new SessionMetrics(security.sessionOwners());
+    }
+
+    /**
+     * Spring Security's observations are off ({@code management.observations.enable.spring.security}:
+     * a span per security filter says nothing an operator needs). Saying so here too keeps Spring
+     * Security from wrapping every filter of every request in an observation that would do nothing. The
+     * HTTP requests' and the tool calls' observations are not Spring Security's and stay.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

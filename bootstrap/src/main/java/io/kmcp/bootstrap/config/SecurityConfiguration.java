@@ -11,6 +11,7 @@ import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.security.MultiClusterTokenVerifier;
 import io.kmcp.adapters.mcp.security.SubjectPolicy;
 import io.kmcp.adapters.mcp.security.TrustedCluster;
+import io.kmcp.adapters.mcp.security.VerifiedTokens;
 import io.kmcp.application.port.in.ConfirmCaller;
 import io.kmcp.application.service.ConfirmCallerService;
 import java.net.URI;
@@ -36,7 +37,19 @@ class SecurityConfiguration {
     static final String SBOM = "/actuator/sbom";
 
     @Bean
-    MultiClusterTokenVerifier tokenVerifier(KubernetesClusters clusters, KmcpProperties properties) {
+    VerifiedTokens verifiedTokens(KmcpProperties properties) {
+        try {
+            return new VerifiedTokens(
+                    properties.limits().verifiedTokens(), McpSecuritySettings.DEFAULT_CLOCK_SKEW, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(
+                    "kmcp.limits.verified-tokens must be 0 or more: " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    MultiClusterTokenVerifier tokenVerifier(
+            KubernetesClusters clusters, KmcpProperties properties, VerifiedTokens verifiedTokens) {
         List<TrustedCluster> trusted = properties.allClusters().stream()
                 .map(cluster -> trusted(cluster, clusters.connection(cluster.name()), properties))
                 .toList();
@@ -48,7 +61,12 @@ class SecurityConfiguration {
                     "kmcp.allowed-namespaces needs kmcp.service-accounts-only=true: " + e.getMessage(), e);
         }
         return new MultiClusterTokenVerifier(
-                trusted, properties.audience(), McpSecuritySettings.DEFAULT_CLOCK_SKEW, subjects, Clock.systemUTC());
+                trusted,
+                properties.audience(),
+                McpSecuritySettings.DEFAULT_CLOCK_SKEW,
+                subjects,
+                verifiedTokens,
+                Clock.systemUTC());
     }
 
     @Bean

@@ -129,6 +129,10 @@ class ObservabilityEndToEndTest {
                 .isEqualTo(1);
         assertThat(after.value("kmcp_kubernetes_clients", Map.of())).isGreaterThanOrEqualTo(2);
         assertThat(after.has("kmcp_sessions", Map.of())).isTrue();
+        // Each agent's token came with several requests (initialize, then the calls): checked once, then found.
+        assertThat(increase(before, after, "kmcp_verified_token_lookups_total", Map.of("result", "hit")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.value("kmcp_verified_tokens", Map.of())).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jose.util.ResourceRetriever;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
@@ -30,6 +31,8 @@ import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes
  * The signing keys and issuer of one trusted cluster. Keys come from the cluster's JWKS, fetched
  * anonymously over the cluster CA, cached, and fetched again when a token names an unknown key id (at
  * most once per {@link #MIN_REFRESH_INTERVAL}, so forged key ids cannot make k-mcp hammer a cluster).
+ * A token verified a moment ago is found in {@link VerifiedTokens} instead of checked again, for as
+ * long as the keys that verified it are the cluster's.
  */
 final class ClusterKeys {
 
@@ -51,16 +54,25 @@ final class ClusterKeys {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterKeys.class);
 
     private final TrustedCluster cluster;
-    private final HttpsResourceRetriever retriever;
+    private final ResourceRetriever retriever;
+    private final KeySetWatch keys;
+    private final VerifiedTokens verified;
     private final Clock clock;
     private volatile String issuer;
     private volatile Instant lastDiscoveryFailure = Instant.MIN;
     private volatile JwtDecoder decoder;
 
-    ClusterKeys(TrustedCluster cluster, Clock clock) {
+    ClusterKeys(TrustedCluster cluster, VerifiedTokens verified, Clock clock) {
+        this(cluster, new HttpsResourceRetriever(cluster), verified, clock);
+    }
+
+    /** @param retriever fetches the cluster's discovery document and keys */
+    ClusterKeys(TrustedCluster cluster, ResourceRetriever retriever, VerifiedTokens verified, Clock clock) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retriever = new HttpsResourceRetriever(cluster);
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.verified = Objects.requireNonNull(verified, "verified");
+        this.keys = new KeySetWatch(retriever, clock, KEY_CACHE, () -> verified.forget(cluster.name()));
         this.issuer = cluster.issuer().orElse(null);
     }
 
@@ -84,8 +96,16 @@ final class ClusterKeys {
 
     /** Verifies the signature against the cluster's keys and the issuer; claims are checked elsewhere. */
     Jwt verify(String token) {
+        // Read before verifying: if the keys change meanwhile, what this verification finds is not kept.
+        KeySetVersion keysBefore = keys.current();
+        Optional<Jwt> known = verified.find(cluster.name(), token, keysBefore);
+        if (known.isPresent()) {
+            return known.get();
+        }
         try {
-            return decoder().decode(token);
+            Jwt jwt = decoder().decode(token);
+            verified.remember(cluster.name(), token, jwt, keysBefore);
+            return jwt;
         } catch (BadJwtException rejected) {
             throw rejected;
         } catch (JwtException keysUnavailable) {
@@ -124,7 +144,7 @@ final class ClusterKeys {
 
     private JWKSource<SecurityContext> keySource() {
         try {
-            return JWKSourceBuilder.<SecurityContext>create(cluster.jwksUri().toURL(), retriever)
+            return JWKSourceBuilder.<SecurityContext>create(cluster.jwksUri().toURL(), keys)
                     .cache(KEY_CACHE.toMillis(), cluster.timeout().toMillis())
                     .rateLimited(MIN_REFRESH_INTERVAL.toMillis())
                     .refreshAheadCache(false)

@@ -42,14 +42,22 @@ public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelec
     /** Service-account tokens of any namespace. */
     public MultiClusterTokenVerifier(
             List<TrustedCluster> clusters, String mcpAudience, Duration clockSkew, Clock clock) {
-        this(clusters, mcpAudience, clockSkew, SubjectPolicy.serviceAccounts(), clock);
+        this(
+                clusters,
+                mcpAudience,
+                clockSkew,
+                SubjectPolicy.serviceAccounts(),
+                new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_SIZE, clockSkew, clock),
+                clock);
     }
 
+    /** @param verified tokens verified a moment ago, shared by the clusters and kept apart by cluster */
     public MultiClusterTokenVerifier(
             List<TrustedCluster> clusters,
             String mcpAudience,
             Duration clockSkew,
             SubjectPolicy subjects,
+            VerifiedTokens verified,
             Clock clock) {
         this.subjects = Objects.requireNonNull(subjects, "subjects");
         if (clusters.isEmpty()) {
@@ -59,7 +67,7 @@ public final class MultiClusterTokenVerifier implements JwtDecoder, ClusterSelec
         this.keys = clusters.stream()
                 .collect(Collectors.toMap(
                         TrustedCluster::name,
-                        cluster -> new ClusterKeys(cluster, clock),
+                        cluster -> new ClusterKeys(cluster, verified, clock),
                         (first, second) -> {
                             throw new IllegalArgumentException("two trusted clusters are named \""
                                     + first.cluster().name() + "\"");

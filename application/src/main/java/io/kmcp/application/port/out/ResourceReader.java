@@ -17,6 +17,10 @@ import java.util.Optional;
  * collections, and nothing holds a modifiable view of it, so it never changes once returned. Use cases
  * rely on it: they pass parts of what they read on without copying them (see {@link
  * io.kmcp.domain.resource.KubernetesObjects#withoutNoise}).
+ *
+ * <p>An object may come without {@code metadata.managedFields}, the API server's record of which
+ * manager set which field: no use case reads it (every answer leaves it out), and an adapter may skip
+ * it, since it is most of an object's metadata.
  */
 public interface ResourceReader {
 
