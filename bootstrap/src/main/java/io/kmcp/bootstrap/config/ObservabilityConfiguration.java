@@ -7,9 +7,15 @@ import io.kmcp.adapters.mcp.McpHttpSecurity;
 import io.kmcp.adapters.mcp.observability.SessionMetrics;
 import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
+import io.kmcp.application.port.out.RedactionObserver;
+import io.kmcp.domain.redaction.Redaction;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +53,25 @@ class ObservabilityConfiguration {
     @Bean
     SessionMetrics sessionMetrics(McpHttpSecurity security) {
         return new SessionMetrics(security.sessionOwners());
+    }
+
+    /**
+     * Hidden credentials counted by kind of rule ({@code kmcp_redactions_total{rule="key_name"}}): never a
+     * value, a name or an object, which would put in the metrics what redaction keeps from the agent.
+     */
+    @Bean
+    RedactionObserver redactionMetrics(MeterRegistry registry) {
+        Map<Redaction.Rule, Counter> counters = new EnumMap<>(Redaction.Rule.class);
+        for (Redaction.Rule rule : Redaction.Rule.values()) {
+            counters.put(
+                    rule,
+                    Counter.builder("kmcp.redactions")
+                            .description("Values hidden from tool results because they look like credentials")
+                            .tag("rule", rule.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
+        }
+        return redactions ->
+                redactions.forEach(redaction -> counters.get(redaction.rule()).increment());
     }
 
     /**
