@@ -1,5 +1,6 @@
 package io.kmcp.bootstrap.config;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.kmcp.adapters.kubernetes.KubernetesClientPool;
 import io.kmcp.adapters.kubernetes.observability.ApiRequestMetrics;
 import io.kmcp.adapters.kubernetes.observability.ClientPoolMetrics;
@@ -8,7 +9,10 @@ import io.kmcp.adapters.mcp.observability.SessionMetrics;
 import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
 import io.kmcp.application.port.out.RedactionObserver;
+import io.kmcp.bootstrap.logging.RedactingLogFilter;
 import io.kmcp.domain.redaction.Redaction;
+import io.kmcp.domain.redaction.RedactionMode;
+import io.kmcp.domain.redaction.Redactor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
@@ -16,6 +20,7 @@ import io.micrometer.tracing.Tracer;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +77,17 @@ class ObservabilityConfiguration {
         }
         return redactions ->
                 redactions.forEach(redaction -> counters.get(redaction.rule()).increment());
+    }
+
+    /**
+     * k-mcp's own logs, whatever their format, with credentials of a recognisable format replaced; with
+     * {@code --redact=off}, which is about what agents see, the built-in rules still apply here.
+     */
+    @Bean(destroyMethod = "close")
+    RedactingLogFilter redactingLogFilter(Redactor redactor) {
+        return RedactingLogFilter.installIn(
+                (LoggerContext) LoggerFactory.getILoggerFactory(),
+                redactor.mode() == RedactionMode.OFF ? Redactor.of(RedactionMode.CREDENTIALS) : redactor);
     }
 
     /**
