@@ -30,10 +30,17 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
+    // Every repetition before a fixed part of a pattern is bounded, so that no text (a megabyte of
+    // config map data, say) makes a search take quadratic time.
+
+    /**
+     * {@code name=value}, {@code name: value}, {@code "name": "value"}: a name starts where a run of
+     * name characters starts, so each run is tried once; the name is judged in code.
+     */
     private static final Pattern ASSIGNMENT =
-            Pattern.compile("(?i)(?<![A-Za-z0-9])([A-Za-z0-9_.-]*(?:password|passwd|pwd"
-                    + "|pass|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?))[\"']?\\s*[=:]\\s*"
+            Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})[\"']?[ \\t]*[=:][ \\t]*"
                     + "(\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s\"',;&<>]+)");
+
     private static final Pattern FLAG = Pattern.compile("--?([A-Za-z0-9][A-Za-z0-9_.-]*)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:ms|s|m|h|d|Ki|Mi|Gi|[kKMG])?");
     private static final Pattern PLACEHOLDER =

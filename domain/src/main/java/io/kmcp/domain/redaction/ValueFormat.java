@@ -42,7 +42,10 @@ public record ValueFormat(String description, Pattern pattern, int group, Redact
             builtIn("a Stripe secret key", "\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}", 0),
             builtIn("a Google API key", "\\bAIza[0-9A-Za-z_-]{35}", 0),
             builtIn("a bearer token", "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)", 1),
-            builtIn("a password in a URL", "\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@<>]+:([^\\s/@<>]+)@", 1));
+            builtIn(
+                    "a password in a URL",
+                    "\\b[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/@<>]{1,256}:([^\\s/@<>]{1,256})@",
+                    1));
 
     /**
      * An operator's pattern: the first group is hidden if it has one, else the whole match.

@@ -209,7 +209,9 @@ class RedactorTest {
             Redacted<Map<String, Object>> redacted = redactor.object(object);
 
             assertThat(redacted.value().toString()).doesNotContain("AKIAIOSFODNN7EXAMPLE", "MIIEvQ");
-            assertThat(redacted.redactions()).extracting(Redaction::path).containsExactly("spec.note", "spec.items[0]");
+            assertThat(redacted.redactions())
+                    .extracting(Redaction::path)
+                    .containsExactlyInAnyOrder("spec.note", "spec.items[0]");
         }
 
         @Test
@@ -310,6 +312,17 @@ class RedactorTest {
             assertThat(redactor.text("\"password\": \"s3cret\"").value())
                     .isEqualTo("\"password\": <redacted by k-mcp: the name password suggests a credential>");
             assertThat(redactor.text("secret: '' pass='true'").changed()).isFalse();
+        }
+
+        @Test
+        @DisplayName("search a megabyte of name-like text in linear time")
+        void boundedSearch() {
+            String names = "a_".repeat(500_000) + " http://" + "u.".repeat(100_000);
+
+            Redacted<String> redacted = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(5), () -> redactor.text(names));
+
+            assertThat(redacted.changed()).isFalse();
         }
 
         @Test
