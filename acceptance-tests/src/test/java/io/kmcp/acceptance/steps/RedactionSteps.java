@@ -94,7 +94,7 @@ public final class RedactionSteps {
                 Map.of(
                         "resourceYAML",
                         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + configMap + "\n  namespace: " + real
-                                + "\ndata:\n  mode: slow\n",
+                                + "\ndata:\n  color: blue\n",
                         "dryRun",
                         true));
     }
