@@ -375,6 +375,103 @@ class RedactorTest {
     }
 
     @Nested
+    @DisplayName("at the edges of its rules")
+    class Edges {
+
+        @Test
+        @DisplayName("a flag hides only the next argument that is a value, and only in args and command")
+        void flagsOnlyInArguments() {
+            Map<String, Object> deployment = CredentialHoles.deployment(
+                    Map.of(), List.of(), List.of("--token", "--verbose", "--password", "./pw", "--secret", "~/s"));
+            Map<String, Object> elsewhere =
+                    Map.of("kind", "Widget", "spec", Map.of("flags", List.of("--password", "p4ss")));
+
+            assertThat(redactor.object(deployment).changed()).isFalse();
+            assertThat(redactor.object(elsewhere).value()).isSameAs(elsewhere);
+        }
+
+        @Test
+        @DisplayName("references, files and masks under a credential name stay")
+        void notSecrets() {
+            Map<String, Object> deployment = CredentialHoles.deployment(
+                    Map.of(),
+                    List.of(
+                            env("DB_PASSWORD", "./secrets/db"),
+                            env("API_TOKEN", "~/token"),
+                            env("CLIENT_SECRET", "file:/run/secret"),
+                            env("ADMIN_PASSWORD", "'yes'"),
+                            env("SMTP_PASSWORD", "30s"),
+                            env("REDIS_PASSWORD", "xxxx")),
+                    List.of());
+
+            assertThat(redactor.object(deployment).redactions()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("only annotations lose the last-applied configuration, and a blank configured name hides nothing")
+        void lastAppliedOnlyInAnnotations() {
+            Map<String, Object> configMap = Map.of(
+                    "kind",
+                    "ConfigMap",
+                    "data",
+                    Map.of(KubernetesObjects.LAST_APPLIED_ANNOTATION, "{}", "license", " "));
+            Redactor configured = Redactor.configured(RedactionMode.CREDENTIALS, List.of("license"), List.of());
+
+            assertThat(configured.object(configMap).value()).isSameAs(configMap);
+        }
+
+        @Test
+        @DisplayName("strict mode judges randomness only where credentials are kept, and only whole values")
+        void entropyWhereCredentialsAre() {
+            Redactor strict = Redactor.of(RedactionMode.STRICT);
+            Map<String, Object> widget = Map.of("kind", "Widget", "spec", Map.of("seed", "q8Zr3Lm9Tx2Vb7Nc4Kd1Wf6H"));
+            Map<String, Object> deployment = CredentialHoles.deployment(
+                    Map.of(),
+                    List.of(
+                            env("NO_DIGITS", "AbCdEfGhIjKlMnOpQrStUvWx"),
+                            env("NO_LOWER", "ABCDEFGH12345678IJKLMNOP"),
+                            env("SHORT", "q8Zr3Lm9Tx2Vb7N"),
+                            env("URL", "https://q8Zr3Lm9Tx2Vb7Nc4Kd1Wf6H:pw@example.com/")),
+                    List.of());
+
+            assertThat(strict.object(widget).changed()).isFalse();
+            assertThat(strict.object(deployment).redactions())
+                    .extracting(Redaction::rule)
+                    .containsExactly(Redaction.Rule.VALUE_FORMAT);
+            assertThat(Redactor.looksRandom("q8Zr3Lm9Tx2Vb7Nc4Kd1Wf6H")).isTrue();
+        }
+
+        @Test
+        @DisplayName("a pattern never hides a part of a marker")
+        void markersStay() {
+            Redactor configured = Redactor.configured(RedactionMode.CREDENTIALS, List.of(), List.of("suggests"));
+            String marked = redactor.text("password=hunter2").value();
+
+            assertThat(configured.text(marked).value()).isSameAs(marked);
+            assertThat(configured.text("it suggests").value())
+                    .isEqualTo("it <redacted by k-mcp: matches configured value pattern 1>");
+        }
+
+        @Test
+        @DisplayName("paths quote keys that are not plain names, escaping quotes and backslashes")
+        void quotedPaths() {
+            Map<String, Object> object = Map.of("data", Map.of("it's\\x", "AKIAIOSFODNN7EXAMPLE"));
+
+            assertThat(redactor.object(object).redactions())
+                    .extracting(Redaction::path)
+                    .containsExactly("data['it\\'s\\\\x']");
+        }
+
+        @Test
+        @DisplayName("a format refuses a negative group")
+        void negativeGroup() {
+            assertThatThrownBy(() ->
+                            new ValueFormat("x", java.util.regex.Pattern.compile("a"), -1, Redaction.Rule.CONFIGURED))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
     @DisplayName("its parts")
     class Parts {
 
