@@ -24,6 +24,7 @@ public final class WorkloadsProduct {
     private final LocalControlPlane plane;
     private final TestCluster cluster;
     private final KmcpServer server;
+    private KmcpServer unredacted;
 
     private WorkloadsProduct(LocalControlPlane plane, TestCluster cluster, KmcpServer server) {
         this.plane = plane;
@@ -68,6 +69,20 @@ public final class WorkloadsProduct {
 
     public KmcpServer server() {
         return server;
+    }
+
+    /**
+     * A second k-mcp in front of the same cluster, started with {@code --redact=off} on first use and
+     * stopped when the JVM exits: what an operator who turned redaction off gets.
+     */
+    public synchronized KmcpServer unredactedServer() {
+        if (unredacted == null) {
+            List<String> flags = new java.util.ArrayList<>(Product.flags(cluster));
+            flags.add("--redact=off");
+            unredacted = KmcpServer.start(flags);
+            Runtime.getRuntime().addShutdownHook(new Thread(unredacted::close, "k-mcp-acceptance-unredacted-stop"));
+        }
+        return unredacted;
     }
 
     /** Creates workloads in known healthy and faulty states, and waits for them to reach those states. */

@@ -260,6 +260,79 @@ public final class WorkloadSteps {
         expect(() -> workloads().awaitFault(real, name));
     }
 
+    /**
+     * A crash-looping deployment (built by hand, as {@link #crashLoopingWithSecret} is) with credentials
+     * where they hide outside Secrets: env values (a password, an AWS key pair, a URL with a password), a
+     * container argument, an annotation; a log that prints the URL and the key id; and a Warning event
+     * whose message carries a GitHub token. Beside them, a {@code LOG_LEVEL} that is no credential.
+     */
+    @Given("a deployment {string} in namespace {string} that carries credentials and keeps crashing")
+    public void crashLoopingWithCredentials(String name, String namespace) {
+        String real = world.name(namespace);
+        workloads().namespace(real);
+        Deployment deployment = new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(real)
+                .addToLabels(Workloads.APP_LABEL, name)
+                .addToAnnotations("example.com/deploy-token", PlantedCredentials.DEPLOY_TOKEN)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewSelector()
+                .addToMatchLabels(Workloads.APP_LABEL, name)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels(Workloads.APP_LABEL, name)
+                .addToLabels(Workloads.FAULT_LABEL, "crashloop")
+                .endMetadata()
+                .withNewSpec()
+                .addToContainers(new ContainerBuilder()
+                        .withName(name)
+                        .withImage("registry.example/" + name + ":1.4.2")
+                        .withArgs("--db-password", PlantedCredentials.ARGUMENT_PASSWORD, "--port=8080")
+                        .addNewEnv()
+                        .withName("DB_PASSWORD")
+                        .withValue(PlantedCredentials.DB_PASSWORD)
+                        .endEnv()
+                        .addNewEnv()
+                        .withName("AWS_ACCESS_KEY_ID")
+                        .withValue(PlantedCredentials.AWS_ACCESS_KEY_ID)
+                        .endEnv()
+                        .addNewEnv()
+                        .withName("AWS_SECRET_ACCESS_KEY")
+                        .withValue(PlantedCredentials.AWS_SECRET_ACCESS_KEY)
+                        .endEnv()
+                        .addNewEnv()
+                        .withName("DATABASE_URL")
+                        .withValue(PlantedCredentials.DATABASE_URL)
+                        .endEnv()
+                        .addNewEnv()
+                        .withName("LOG_LEVEL")
+                        .withValue("debug")
+                        .endEnv()
+                        .withNewResources()
+                        .addToRequests("cpu", new Quantity("50m"))
+                        .addToRequests("memory", new Quantity("64Mi"))
+                        .endResources()
+                        .build())
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+        admin().apps().deployments().inNamespace(real).resource(deployment).serverSideApply();
+        List<String> log = List.of(
+                "starting " + name + " version 1.4.2",
+                "connecting to " + PlantedCredentials.DATABASE_URL,
+                "using AWS key " + PlantedCredentials.AWS_ACCESS_KEY_ID,
+                "panic: password authentication failed for user \"" + name + "\"");
+        workloads().containerLogs(real, name, LogLines.of(log), LogLines.of(log));
+        expect(() -> workloads().awaitFault(real, name));
+        moreWarnings(
+                name, namespace, 1, "Failed", "Failed to pull image with token " + PlantedCredentials.GITHUB_TOKEN);
+    }
+
     /** Makes the current log differ from the crashed run's, so that reading one cannot pass for the other. */
     @Given("the current run of {string} in namespace {string} has logged only {string}")
     public void currentRunLogged(String container, String namespace, String line) {

@@ -22,6 +22,7 @@ import io.kmcp.domain.apply.Manifests;
 import io.kmcp.domain.apply.PlannedChange;
 import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.policy.PolicyDecision;
+import io.kmcp.domain.redaction.RedactionMarker;
 import io.kmcp.domain.resource.NamespaceScopeException;
 import io.kmcp.domain.resource.ResourceKey;
 import io.kmcp.domain.type.ResourceType;
@@ -75,6 +76,7 @@ public final class ApplyResourcesService implements ApplyResources {
     public ApplyReport apply(Caller caller, ApplyCommand command, ApplyApproval approval) {
         List<Manifest> manifests = Inputs.valid(() -> Manifests.parse(parser.parse(command.manifests())));
         refuseRestricted(manifests);
+        refuseRedactionMarkers(manifests);
         ApplyPlan plan = Inputs.valid(() -> ApplyPlan.of(manifests));
 
         // Every type is resolved (and checked against the policy again, now by discovery) before any
@@ -130,6 +132,31 @@ public final class ApplyResourcesService implements ApplyResources {
                     Reason.RESTRICTED,
                     "Nothing was applied. " + String.join(" ", refusals)
                             + " Remove the restricted document(s) and send the request again.");
+        }
+    }
+
+    /**
+     * A manifest made from a redacted read still carries markers where the credentials were: applied,
+     * it would replace them in the cluster by the marker's text. One such document refuses the whole
+     * request, before anything is sent.
+     */
+    private static void refuseRedactionMarkers(List<Manifest> manifests) {
+        List<String> carriers = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            List<String> paths = RedactionMarker.pathsIn(manifest.body());
+            if (!paths.isEmpty()) {
+                carriers.add(manifest.describe() + " at " + String.join(", ", paths));
+            }
+        }
+        if (!carriers.isEmpty()) {
+            throw new RequestFailedException(
+                    Reason.INVALID_ARGUMENT,
+                    "Nothing was applied. " + String.join("; ", carriers) + " still carries the marker \""
+                            + RedactionMarker.PREFIX + ": …>\" that k-mcp shows in place of a hidden credential;"
+                            + " applying it would write the marker into the cluster instead of the credential."
+                            + " Put the real value there, or reference a Secret (an env entry's"
+                            + " valueFrom.secretKeyRef), or leave the field out so that the cluster keeps the value"
+                            + " it has, and send the request again.");
         }
     }
 

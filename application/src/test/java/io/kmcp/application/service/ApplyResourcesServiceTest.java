@@ -53,6 +53,43 @@ class ApplyResourcesServiceTest {
     }
 
     @Test
+    @DisplayName("a manifest that carries a redaction marker is refused whole, saying where, before anything is sent")
+    void redactionMarkerRefusesAll() {
+        documents.add(deployment("team", "api", 2));
+        Map<String, Object> edited = new java.util.LinkedHashMap<>(deployment("team", "web", 2));
+        edited.put(
+                "spec",
+                Map.of(
+                        "template",
+                        Map.of(
+                                "spec",
+                                Map.of(
+                                        "containers",
+                                        List.of(Map.of(
+                                                "name",
+                                                "web",
+                                                "env",
+                                                List.of(Map.of(
+                                                        "name",
+                                                        "DB_PASSWORD",
+                                                        "value",
+                                                        "<redacted by k-mcp: the name DB_PASSWORD suggests a"
+                                                                + " credential>"))))))));
+        documents.add(edited);
+
+        assertThatThrownBy(() -> service.apply(CALLER, new ApplyCommand("…", true), approval))
+                .isInstanceOfSatisfying(
+                        RequestFailedException.class,
+                        e -> assertThat(e.problem().reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+                .hasMessageStartingWith("Nothing was applied. document 2 (apps/v1 Deployment team/web) at"
+                        + " spec.template.spec.containers[0].env[0].value still carries the marker")
+                .hasMessageContaining("Put the real value there, or reference a Secret")
+                .hasMessageNotContaining("document 1");
+        assertThat(cluster.calls).isEmpty();
+        assertThat(approval.asked).isEmpty();
+    }
+
+    @Test
     @DisplayName("a dry run returns the plan without asking anyone and applies nothing")
     void dryRun() {
         documents.add(deployment("team", "web", 2));

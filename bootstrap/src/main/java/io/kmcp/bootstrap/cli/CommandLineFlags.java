@@ -41,6 +41,7 @@ public final class CommandLineFlags {
             Map.entry("log-level", "logging.level.io.kmcp"),
             Map.entry("allowed-origins", "kmcp.allowed-origins"),
             Map.entry("restrict", "kmcp.restricted-types"),
+            Map.entry("redact", "kmcp.redact.mode"),
             Map.entry("tls-cert", "server.ssl.certificate"),
             Map.entry("tls-key", "server.ssl.certificate-private-key"),
             Map.entry("request-state-key-file", "kmcp.request-state.key-file"),
@@ -55,6 +56,8 @@ public final class CommandLineFlags {
             Map.of("verify-with-apiserver", "kmcp.verify-with-apiserver", "read-only", "kmcp.read-only");
 
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
+
+    private static final Set<String> REDACT_MODES = Set.of("credentials", "strict", "off");
 
     private static final Map<String, String> LOG_FORMATS = Map.of("json", "ecs", "text", "");
 
@@ -154,6 +157,14 @@ public final class CommandLineFlags {
                 }
                 return format;
             }
+            case "redact" -> {
+                String mode = value.toLowerCase(Locale.ROOT);
+                if (!REDACT_MODES.contains(mode)) {
+                    throw new InvalidFlagException(
+                            "--redact must be credentials, strict or off; got \"" + value + "\"");
+                }
+                return mode;
+            }
             case "log-level" -> {
                 String level = value.toLowerCase(Locale.ROOT);
                 if (!LOG_LEVELS.contains(level)) {
@@ -212,6 +223,7 @@ public final class CommandLineFlags {
             case "log-level" -> "info";
             case "allowed-origins" -> "http://localhost:6274";
             case "restrict" -> "configmaps,sealedsecrets.bitnami.com";
+            case "redact" -> "strict";
             case "tls-cert" -> "tls.crt";
             case "tls-key" -> "tls.key";
             case "request-state-key-file" -> "/etc/k-mcp/request-state/key";
@@ -240,6 +252,8 @@ public final class CommandLineFlags {
                   --certificate-authority F   PEM file of the cluster's CA
                   --tls-server-name NAME      name to verify the API server's certificate against
                   --restrict LIST             more types to restrict, e.g. configmaps,sealedsecrets.bitnami.com
+                  --redact MODE               hide credentials outside Secrets (env values, config map data,
+                                              annotations, logs): credentials (default), strict or off
                   --allowed-origins LIST      browser origins allowed to call /mcp (default none)
                   --tls-cert F --tls-key F    serve HTTPS with this PEM certificate (chain) and key
                   --verify-with-apiserver     confirm each token with its API server (SelfSubjectReview, cached)

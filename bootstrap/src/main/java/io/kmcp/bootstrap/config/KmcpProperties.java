@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disabledTools never serve these tools
  * @param restrictedTypes types restricted on top of the built-in ones
  * @param requestState how the sessionless protocol's confirmations are signed
+ * @param redact which credentials outside Secrets are hidden from what tools return
  */
 @ConfigurationProperties("kmcp")
 public record KmcpProperties(
@@ -46,7 +47,8 @@ public record KmcpProperties(
         @DefaultValue List<Cluster> clusters,
         @DefaultValue Timeouts timeouts,
         @DefaultValue Limits limits,
-        @DefaultValue RequestState requestState) {
+        @DefaultValue RequestState requestState,
+        @DefaultValue Redact redact) {
 
     /** Name of the cluster given by the top-level flags. */
     public static final String FLAG_CLUSTER_NAME = "default";
@@ -102,6 +104,18 @@ public record KmcpProperties(
     public record RequestState(
             @DefaultValue List<Path> keyFile,
             @DefaultValue("10m") Duration ttl) {}
+
+    /**
+     * @param mode {@code credentials} (the default), {@code strict} or {@code off}; see ADR 0011
+     * @param namePatterns regular expressions (Java syntax, searched anywhere in the name; {@code (?i)} for
+     *     any case): a value under a matching env name, config map key, annotation key or field is hidden
+     * @param valuePatterns regular expressions searched in every value, log line and event: the match, or
+     *     its first group if it has one, is hidden
+     */
+    public record Redact(
+            @DefaultValue("credentials") String mode,
+            @DefaultValue List<String> namePatterns,
+            @DefaultValue List<String> valuePatterns) {}
 
     /** The clusters of the {@code clusters} list plus the one given by the top-level flags. */
     public List<Cluster> allClusters() {

@@ -1,5 +1,6 @@
 package io.kmcp.bootstrap.config;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.kmcp.adapters.kubernetes.KubernetesClientPool;
 import io.kmcp.adapters.kubernetes.observability.ApiRequestMetrics;
 import io.kmcp.adapters.kubernetes.observability.ClientPoolMetrics;
@@ -9,9 +10,19 @@ import io.kmcp.adapters.mcp.observability.TokenRejectionMetrics;
 import io.kmcp.adapters.mcp.observability.ToolCallMetrics;
 import io.kmcp.adapters.mcp.observability.VerifiedTokenMetrics;
 import io.kmcp.adapters.mcp.security.VerifiedTokens;
+import io.kmcp.application.port.out.RedactionObserver;
+import io.kmcp.bootstrap.logging.RedactingLogFilter;
+import io.kmcp.domain.redaction.Redaction;
+import io.kmcp.domain.redaction.RedactionMode;
+import io.kmcp.domain.redaction.Redactor;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +77,36 @@ class ObservabilityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Hidden credentials counted by kind of rule ({@code kmcp_redactions_total{rule="key_name"}}): never a
+     * value, a name or an object, which would put in the metrics what redaction keeps from the agent.
+     */
+    @Bean
+    RedactionObserver redactionMetrics(MeterRegistry registry) {
+        Map<Redaction.Rule, Counter> counters = new EnumMap<>(Redaction.Rule.class);
+        for (Redaction.Rule rule : Redaction.Rule.values()) {
+            counters.put(
+                    rule,
+                    Counter.builder("kmcp.redactions")
+                            .description("Values hidden from tool results because they look like credentials")
+                            .tag("rule", rule.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
+        }
+        return redactions ->
+                redactions.forEach(redaction -> counters.get(redaction.rule()).increment());
+    }
+
+    /**
+     * k-mcp's own logs, whatever their format, with credentials of a recognisable format replaced; with
+     * {@code --redact=off}, which is about what agents see, the built-in rules still apply here.
+     */
+    @Bean(destroyMethod = "close")
+    RedactingLogFilter redactingLogFilter(Redactor redactor) {
+        return RedactingLogFilter.installIn(
+                (LoggerContext) LoggerFactory.getILoggerFactory(),
+                redactor.mode() == RedactionMode.OFF ? Redactor.of(RedactionMode.CREDENTIALS) : redactor);
     }
 
     /**

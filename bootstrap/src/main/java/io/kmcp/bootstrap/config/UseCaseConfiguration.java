@@ -3,6 +3,7 @@ package io.kmcp.bootstrap.config;
 import io.kmcp.application.port.out.AccessReviews;
 import io.kmcp.application.port.out.ManifestParser;
 import io.kmcp.application.port.out.PodLogReader;
+import io.kmcp.application.port.out.RedactionObserver;
 import io.kmcp.application.port.out.ResourceCatalog;
 import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.port.out.ResourceWriter;
@@ -15,11 +16,15 @@ import io.kmcp.application.service.GetResourceService;
 import io.kmcp.application.service.ListEventsService;
 import io.kmcp.application.service.ListResourcesService;
 import io.kmcp.application.service.ReadPodLogsService;
+import io.kmcp.application.service.RedactingPodLogReader;
+import io.kmcp.application.service.RedactingResourceReader;
 import io.kmcp.application.service.ReviewAccessService;
 import io.kmcp.application.service.SummarizeClusterService;
 import io.kmcp.application.service.SummarizeNamespaceService;
 import io.kmcp.application.service.TypeLookup;
 import io.kmcp.domain.policy.AccessPolicy;
+import io.kmcp.domain.redaction.RedactionMode;
+import io.kmcp.domain.redaction.Redactor;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** The core: the access policy and one service per use case, built on the ports. */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +56,37 @@ class UseCaseConfiguration {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("kmcp.restricted-types: " + e.getMessage(), e);
         }
+    }
+
+    /** The redaction rules of {@code kmcp.redact}; a bad mode or pattern stops start-up saying which. */
+    @Bean
+    Redactor redactor(KmcpProperties properties) {
+        KmcpProperties.Redact redact = properties.redact();
+        try {
+            return Redactor.configured(
+                    RedactionMode.parse(redact.mode()), redact.namePatterns(), redact.valuePatterns());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("kmcp.redact: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The reader every use case gets unless it asks for another by name: what no use case can forget is
+     * what none has to remember. Only applying reads the cluster as it is (see {@link
+     * RedactingResourceReader}).
+     */
+    @Bean
+    @Primary
+    RedactingResourceReader redactingResourceReader(
+            @Qualifier("resourceReader") ResourceReader reader, Redactor redactor, RedactionObserver observer) {
+        return new RedactingResourceReader(reader, redactor, observer);
+    }
+
+    @Bean
+    @Primary
+    RedactingPodLogReader redactingPodLogReader(
+            @Qualifier("podLogReader") PodLogReader logs, Redactor redactor, RedactionObserver observer) {
+        return new RedactingPodLogReader(logs, redactor, observer);
     }
 
     @Bean
@@ -77,7 +114,7 @@ class UseCaseConfiguration {
             ManifestParser parser,
             AccessPolicy policy,
             TypeLookup types,
-            ResourceReader reader,
+            @Qualifier("resourceReader") ResourceReader reader,
             ResourceWriter writer) {
         return new ApplyResourcesService(parser, policy, types, reader, writer, DeferredTypes.standard());
     }

@@ -30,6 +30,19 @@ class CommandLineFlagsTest {
     }
 
     @Test
+    @DisplayName("--redact chooses the redaction mode in any case, and refuses another with the three choices")
+    void redact() {
+        assertThat(CommandLineFlags.toSpringArguments("--redact", "OFF")).containsExactly("--kmcp.redact.mode=off");
+        assertThat(CommandLineFlags.toSpringArguments("--redact=strict")).containsExactly("--kmcp.redact.mode=strict");
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--redact=none"))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessage("--redact must be credentials, strict or off; got \"none\"");
+        assertThatThrownBy(() -> CommandLineFlags.toSpringArguments("--redact"))
+                .isInstanceOf(InvalidFlagException.class)
+                .hasMessage("--redact needs a value, e.g. --redact=strict");
+    }
+
+    @Test
     @DisplayName("new flags: API server, bind address")
     void newFlags() {
         assertThat(CommandLineFlags.toSpringArguments(

@@ -1,0 +1,80 @@
+package io.kmcp.domain.redaction;
+
+import io.kmcp.domain.InvalidInputException;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A format a credential has whatever name it sits under: a PEM private key, an AWS access key id, a
+ * JWT, a provider's token prefix, the password of a URL. Only the matched group is hidden, so {@code
+ * postgres://app:<redacted …>@db:5432/shop} still says where the database is.
+ *
+ * @param description what the value is, in the marker's words ("a PEM private key")
+ * @param pattern found anywhere in a text
+ * @param group the part that is hidden: 0 for the whole match
+ */
+public record ValueFormat(String description, Pattern pattern, int group, Redaction.Rule rule) {
+
+    public ValueFormat {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(rule, "rule");
+        if (group < 0 || group > pattern.matcher("").groupCount()) {
+            throw new IllegalArgumentException("no group " + group + " in " + pattern);
+        }
+    }
+
+    /** The built-in formats, most specific first. */
+    public static final List<ValueFormat> BUILT_IN = List.of(
+            builtIn(
+                    "a PEM private key",
+                    "(?s)-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?:"
+                            + " BLOCK)?-----|\\z)",
+                    0),
+            builtIn("a JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", 0),
+            builtIn("an AWS access key id", "\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b", 0),
+            builtIn("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})", 0),
+            builtIn("a GitLab token", "\\bglpat-[A-Za-z0-9_-]{20,}", 0),
+            builtIn("a Slack token", "\\bxox[abposre]-[A-Za-z0-9-]{10,}", 0),
+            builtIn("a Slack webhook URL", "https://hooks\\.slack\\.com/services/[A-Za-z0-9/]+", 0),
+            builtIn("a Stripe secret key", "\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}", 0),
+            builtIn("a Google API key", "\\bAIza[0-9A-Za-z_-]{35}", 0),
+            builtIn("a bearer token", "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)", 1),
+            builtIn(
+                    "a password in a URL",
+                    "\\b[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/@<>]{1,256}:([^\\s/@<>]{1,256})@",
+                    1));
+
+    /**
+     * An operator's pattern: the first group is hidden if it has one, else the whole match.
+     *
+     * @param number its place among the configured patterns, from 1, which the marker names
+     * @throws InvalidInputException if the pattern is not a regular expression, saying where
+     */
+    public static ValueFormat configured(int number, String regex) {
+        Pattern pattern = compile("value pattern " + number, regex);
+        return new ValueFormat(
+                "matches configured value pattern " + number,
+                pattern,
+                pattern.matcher("").groupCount() > 0 ? 1 : 0,
+                Redaction.Rule.CONFIGURED);
+    }
+
+    static Pattern compile(String what, String regex) {
+        if (regex == null || regex.isBlank()) {
+            throw new InvalidInputException(what + " is empty; give a regular expression or remove it");
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidInputException(what + " \"" + regex + "\" is not a valid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+        }
+    }
+
+    private static ValueFormat builtIn(String description, String regex, int group) {
+        return new ValueFormat(description, Pattern.compile(regex), group, Redaction.Rule.VALUE_FORMAT);
+    }
+}
