@@ -61,6 +61,11 @@ public final class Rollout {
         return group().equals(POD_CONTROLLERS.get(kind));
     }
 
+    /** Whether a diagnosis can start from this object: a workload controller or a Pod. */
+    public boolean diagnosable() {
+        return isPodController() || isPod();
+    }
+
     private boolean isPod() {
         return kind.equals("Pod") && group().isEmpty();
     }
