@@ -17,6 +17,7 @@ import io.kmcp.adapters.mcp.tool.ResourceTypesTool;
 import io.kmcp.adapters.mcp.tool.Tools;
 import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
 import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.in.AwaitReadiness;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.DiagnoseWorkload;
 import io.kmcp.application.port.in.GetResource;
@@ -54,6 +55,7 @@ class McpConfiguration {
             GetResource get,
             DescribeResourceTypes types,
             ApplyResources apply,
+            AwaitReadiness awaitReadiness,
             DiagnoseWorkload diagnose,
             SummarizeNamespace namespaceOverview,
             SummarizeCluster clusterOverview,
@@ -75,7 +77,7 @@ class McpConfiguration {
                         new ClusterOverviewTool(clusterOverview, clock).declaration(),
                         new EventsListTool(events, clock).declaration(),
                         new PodLogsTool(logs).declaration(),
-                        new ResourceApplyTool(apply, policy, metrics).declaration(),
+                        new ResourceApplyTool(apply, awaitReadiness, policy, metrics).declaration(),
                         new AccessReviewTool(access).declaration()));
         try {
             return all.selected(
