@@ -18,7 +18,8 @@ class ResourceApplyDefinitionTest {
         assertThat(tool.inputSchema())
                 .containsEntry("additionalProperties", false)
                 .containsEntry("required", List.of("resourceYAML"));
-        assertThat(tool.argumentNames()).containsExactly("resourceYAML", "dryRun", "confirm", "wait", "timeoutSeconds", "maxChars");
+        assertThat(tool.argumentNames())
+                .containsExactly("resourceYAML", "dryRun", "confirm", "wait", "timeoutSeconds", "maxChars");
         assertThat(tool.effect()).isEqualTo(ToolDeclaration.Effect.APPLIES);
         assertThat(tool.readOnly()).isFalse();
     }
