@@ -214,6 +214,35 @@ class AwaitReadinessServiceTest {
     }
 
     @Test
+    @DisplayName("Pods the caller may not list leave the object's own status to decide: no early failure, a timeout")
+    void podsNotListable() {
+        rollingOut("web", crashLoopingPod("shop", "web", "7d9f", "a"));
+        cluster.failingFor(PODS, Reason.FORBIDDEN, "pods are forbidden");
+
+        ObjectReadiness web = await(Duration.ofSeconds(3), WEB).objects().get(0);
+
+        assertThat(web.verdict()).isEqualTo(Verdict.TIMED_OUT);
+        assertThat(web.after()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    @DisplayName("A kind the cluster does not serve is unreadable, with the reason, and the others are still followed")
+    void unknownKind() {
+        cluster.with(CONFIG_MAPS, "shop", "settings", TestTypes.object("v1", "ConfigMap", "shop", "settings"));
+
+        ReadinessReport report = await(
+                Duration.ofSeconds(60),
+                applied(1, "example.com/v1", "Widget", "w"),
+                applied(2, "v1", "ConfigMap", "settings"));
+
+        assertThat(report.objects())
+                .extracting(ObjectReadiness::verdict)
+                .containsExactly(Verdict.UNREADABLE, Verdict.NO_READINESS);
+        assertThat(report.objects().get(0).last()).startsWith("it could not be read: ");
+        assertThat(report.objects().get(0).diagnosis()).isEmpty();
+    }
+
+    @Test
     @DisplayName("A diagnosis that cannot be made is a gap of the report, not a failure of the wait")
     void diagnosisRefused() {
         rollingOut("web", crashLoopingPod("shop", "web", "7d9f", "a"));

@@ -355,5 +355,124 @@ class RolloutTest {
                             .readiness(List.of()))
                     .isEqualTo(new Readiness.Pending("it is Pending, not ready yet"));
         }
+
+        @Test
+        @DisplayName("A Pod that ran to completion is ready; one that failed is failed, with its reason")
+        void podPhases() {
+            assertThat(Rollout.of(object("v1", "Pod", Map.of(), Map.of("phase", "Succeeded")))
+                            .readiness(List.of()))
+                    .isEqualTo(new Readiness.Ready("it ran to completion"));
+            assertThat(Rollout.of(object(
+                                    "v1",
+                                    "Pod",
+                                    Map.of(),
+                                    Map.of("phase", "Failed", "reason", "Evicted", "message", "low on memory")))
+                            .readiness(List.of()))
+                    .isEqualTo(new Readiness.Failed("Evicted", "it failed: low on memory"));
+            assertThat(Rollout.of(object("v1", "Pod", Map.of(), Map.of("phase", "Failed")))
+                            .readiness(List.of()))
+                    .isEqualTo(new Readiness.Failed("PodFailed", "it failed"));
+        }
+
+        @Test
+        @DisplayName("What a diagnosis can start from: workload controllers and Pods, not a ConfigMap")
+        void diagnosable() {
+            assertThat(Rollout.of(deploymentLike("apps/v1", "Deployment")).diagnosable())
+                    .isTrue();
+            assertThat(Rollout.of(deploymentLike("batch/v1", "Job")).diagnosable())
+                    .isTrue();
+            assertThat(Rollout.of(object("v1", "Pod", Map.of(), Map.of())).diagnosable())
+                    .isTrue();
+            assertThat(Rollout.of(object("example.com/v1", "Pod", Map.of(), Map.of()))
+                            .diagnosable())
+                    .isFalse();
+            assertThat(Rollout.of(object("v1", "ConfigMap", Map.of(), Map.of())).diagnosable())
+                    .isFalse();
+            assertThat(Rollout.of(object("v1", "ConfigMap", Map.of(), Map.of())).podSelector())
+                    .isEmpty();
+            assertThat(Rollout.of(object("apps/v1", "Deployment", Map.of(), Map.of()))
+                            .podSelector())
+                    .as("a selector without match labels selects no pods to look at")
+                    .isEmpty();
+        }
+
+        private static Map<String, Object> deploymentLike(String apiVersion, String kind) {
+            return object(apiVersion, kind, Map.of("selector", Map.of("matchLabels", Map.of("app", "web"))), Map.of());
+        }
+    }
+
+    @Nested
+    class Pods {
+
+        private PodSnapshot terminating(String waitingReason) {
+            PodSnapshot pod = pod(waitingReason);
+            return new PodSnapshot(
+                    pod.ref(),
+                    pod.phase(),
+                    pod.reason(),
+                    pod.message(),
+                    pod.nodeName(),
+                    pod.labels(),
+                    pod.owners(),
+                    pod.conditions(),
+                    pod.containers(),
+                    pod.claimNames(),
+                    pod.secretNames(),
+                    pod.created(),
+                    Snapshots.pod(Map.of("metadata", Map.of("name", "x", "deletionTimestamp", "2026-11-23T10:00:00Z")))
+                            .deletion());
+        }
+
+        @Test
+        @DisplayName("A crash-looping pod that is being deleted does not fail the rollout: it is on its way out")
+        void terminatingPodsAreIgnored() {
+            Map<String, Object> rolling = deployment(status("replicas", 3, "updatedReplicas", 3));
+
+            assertThat(Rollout.of(rolling).readiness(List.of(terminating("CrashLoopBackOff"))))
+                    .isInstanceOf(Readiness.Pending.class);
+            assertThat(Rollout.of(rolling).readiness(List.of(terminating("CrashLoopBackOff"), pod("CrashLoopBackOff"))))
+                    .isInstanceOf(Readiness.Failed.class);
+        }
+
+        @Test
+        @DisplayName("Every controller's pods are looked at: a StatefulSet's, a DaemonSet's, a running Job's")
+        void everyController() {
+            List<PodSnapshot> crashing = List.of(pod("CreateContainerConfigError"));
+            Map<String, Object> selector = Map.of("selector", Map.of("matchLabels", Map.of("app", "web")));
+
+            assertThat(Rollout.of(object("apps/v1", "StatefulSet", selector, status()))
+                            .readiness(crashing))
+                    .isInstanceOf(Readiness.Failed.class);
+            assertThat(Rollout.of(object("apps/v1", "DaemonSet", selector, status()))
+                            .readiness(crashing))
+                    .isInstanceOf(Readiness.Failed.class);
+            assertThat(Rollout.of(object("batch/v1", "Job", selector, Map.of("active", 1)))
+                            .readiness(crashing))
+                    .extracting(Readiness::detail)
+                    .isEqualTo("container app of pod web-1 is waiting in CreateContainerConfigError: back-off 40s");
+        }
+
+        @Test
+        @DisplayName("A StatefulSet whose controller has not seen the applied generation is pending")
+        void statefulSetGeneration() {
+            Map<String, Object> stale = status("readyReplicas", 2);
+            stale.put("observedGeneration", 1);
+
+            assertThat(Rollout.of(object("apps/v1", "StatefulSet", Map.of("replicas", 2), stale))
+                            .readiness(List.of()))
+                    .isInstanceOf(Readiness.Pending.class);
+        }
+
+        @Test
+        @DisplayName("A Deployment without spec.replicas wants one")
+        void defaultReplicas() {
+            assertThat(Rollout.of(object(
+                                    "apps/v1",
+                                    "Deployment",
+                                    Map.of(),
+                                    status("replicas", 1, "updatedReplicas", 1, "availableReplicas", 1)))
+                            .readiness(List.of()))
+                    .isEqualTo(new Readiness.Ready("rolled out: 1/1 replicas updated and available"));
+        }
     }
 }
