@@ -123,7 +123,17 @@ final class ReadinessText {
                 case UNREADABLE ->
                     steps.add("for " + manifest.kind() + " " + manifest.name().value() + ", check that it exists with "
                             + Budgets.call(ResourceGetTool.NAME, read));
-                case READY, NO_READINESS -> {}
+                case NO_READINESS -> {
+                    // A built-in kind without readiness is simply in effect; another group's object may
+                    // report its state in a way of its own, which only reading it shows.
+                    if (!manifest.group().isEmpty()) {
+                        steps.add(
+                                "for " + manifest.kind() + " " + manifest.name().value()
+                                        + ", which reported nothing to wait for, read its status with "
+                                        + Budgets.call(ResourceGetTool.NAME, read));
+                    }
+                }
+                case READY -> {}
             }
         }
         return steps.isEmpty()

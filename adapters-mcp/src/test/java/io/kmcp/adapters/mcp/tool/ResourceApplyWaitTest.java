@@ -231,6 +231,42 @@ class ResourceApplyWaitTest {
     }
 
     @Test
+    @DisplayName(
+            "An object of another group that reports no readiness: what was looked for, and the call that reads it")
+    void customObjectWithoutReadiness() {
+        Manifest widget = Manifest.from(
+                1,
+                Map.of(
+                        "apiVersion",
+                        "example.com/v1",
+                        "kind",
+                        "Widget",
+                        "metadata",
+                        Map.of("name", "w", "namespace", "shop")));
+        kubernetes.onApply((command, approval) -> new ApplyReport(
+                ApplyReport.Status.APPLIED,
+                List.of(new DocumentPreview(widget, new PlannedChange.Create())),
+                List.of(new DocumentOutcome(widget, new ApplyOutcome.Created()))));
+        kubernetes.onAwait((query, wait) -> new ReadinessReport(
+                List.of(ObjectReadiness.of(
+                        widget,
+                        Verdict.NO_READINESS,
+                        new io.kmcp.domain.readiness.Readiness.NotTracked(
+                                "a Widget reports no readiness (no rollout status, no Ready condition)"),
+                        Duration.ZERO)),
+                Duration.ZERO));
+
+        ToolAnswer answer = call(Map.of("resourceYAML", "x", "confirm", true, "wait", true));
+
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text())
+                .contains("not waited for: a Widget reports no readiness (no rollout status, no Ready condition)")
+                .contains("Next: for Widget w, which reported nothing to wait for, read its status with resource_get"
+                        + " {\"resource\": \"Widget\", \"name\": \"w\", \"namespace\": \"shop\"}.");
+        valid(answer);
+    }
+
+    @Test
     @DisplayName("With dryRun the wait is ignored, and the answer says so; nothing is waited for")
     void dryRunIgnoresTheWait() {
         kubernetes.onApply((command, approval) -> new ApplyReport(
