@@ -74,7 +74,7 @@ Feature: Applying and waiting until it is ready
     And the agent was told how the wait went while it waited
 
   Scenario: A deployment that never becomes ready times out, with the diagnosis' findings instead of a bare timeout
-    When the agent applies and waits at most 10 seconds:
+    When the agent applies and waits at most 15 seconds:
       """
       apiVersion: apps/v1
       kind: Deployment
@@ -101,7 +101,7 @@ Feature: Applying and waiting until it is ready
                   port: 8080
       """
     Then the call fails
-    And the answer says "timed out after 10 s"
+    And the answer says "timed out after 15 s"
     And the wait reports the Deployment "web" as TIMED_OUT
     And the wait names the cause "ReadinessProbeFailing" for the Deployment "web"
     And the answer says "a larger timeoutSeconds"
