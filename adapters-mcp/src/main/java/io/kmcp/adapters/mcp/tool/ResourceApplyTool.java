@@ -227,12 +227,11 @@ public final class ResourceApplyTool {
                             + " without dryRun to apply and wait."
                     : "Nothing was waited for: the wait starts only once every document is applied.";
             structured.put("wait", ReadinessText.skipped(why));
-            String text = text(
-                    report,
-                    caller,
-                    confirmation,
-                    new CharBudget(Math.max(CharBudget.MIN, budget.maxChars() - why.length() - 1)));
-            String answer = text + why + "\n";
+            // The note goes after the report when the budget has room for both; it is always in structuredContent.
+            int room = budget.maxChars() - why.length() - 1;
+            String answer = room >= CharBudget.MIN
+                    ? text(report, caller, confirmation, new CharBudget(room)) + why + "\n"
+                    : text(report, caller, confirmation, budget);
             return switch (report.status()) {
                 case REJECTED, FAILED -> ToolAnswer.failure(answer, structured);
                 case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED ->
@@ -244,7 +243,7 @@ public final class ResourceApplyTool {
                 caller,
                 new ReadinessQuery(
                         report.outcomes().stream()
-                                .map(outcome -> outcome.manifest())
+                                .map(DocumentOutcome::manifest)
                                 .toList(),
                         Duration.ofSeconds(timeout)),
                 new WaitNotices(conversation, timeout));

@@ -203,6 +203,25 @@ class ResourceApplyWaitTest {
         assertThat(answer.text().indexOf("Not ready after"))
                 .isLessThan(answer.text().indexOf("[CRITICAL] CrashLoopBackOff"));
         valid(answer);
+
+        ToolAnswer small = call(Map.of("resourceYAML", "x", "confirm", true, "wait", true, "maxChars", 400));
+
+        assertThat(small.text()).hasSizeLessThanOrEqualTo(400).contains("Not ready after waiting 6 s");
+    }
+
+    @Test
+    @DisplayName(
+            "The note that a dry run waits for nothing is left to structuredContent when the budget has no room for it")
+    void dryRunNoteWithinTheBudget() {
+        kubernetes.onApply((command, approval) -> new ApplyReport(
+                ApplyReport.Status.PREVIEWED,
+                List.of(new DocumentPreview(WEB, new PlannedChange.Create())),
+                List.of()));
+
+        ToolAnswer answer = call(Map.of("resourceYAML", "x", "dryRun", true, "wait", true, "maxChars", 200));
+
+        assertThat(answer.text()).hasSizeLessThanOrEqualTo(200);
+        assertThat(answer.structured().orElseThrow().get("wait").toString()).contains("a dry run applies nothing");
     }
 
     @Test
