@@ -234,6 +234,13 @@ public final class World {
             return outcome;
         }
 
+        /** A call with a progress token; the outcome is remembered as any call's. */
+        public Agent.FollowedCall callFollowingProgress(String tool, Map<String, Object> arguments) {
+            Agent.FollowedCall call = connected().callFollowingProgress(tool, arguments);
+            remember(call.outcome());
+            return call;
+        }
+
         public List<Agent.Question> questions() {
             return connection.map(Agent::questions).orElse(List.of());
         }

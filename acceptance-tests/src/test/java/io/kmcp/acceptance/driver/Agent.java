@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -76,6 +77,8 @@ public final class Agent implements AutoCloseable {
 
     private final McpSyncClient client;
     private final List<Question> questions = new CopyOnWriteArrayList<>();
+    private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+    private final AtomicInteger progressTokens = new AtomicInteger();
 
     private Agent(URI mcp, String token, User user) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
@@ -85,7 +88,8 @@ public final class Agent implements AutoCloseable {
                 .build();
         McpClient.SyncSpec spec = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("k-mcp-acceptance", "1.0"))
-                .requestTimeout(Duration.ofSeconds(60));
+                .requestTimeout(Duration.ofSeconds(60))
+                .progressConsumer(progress::add);
         if (user.reachable()) {
             spec = spec.capabilities(
                             McpSchema.ClientCapabilities.builder().elicitation().build())
@@ -132,7 +136,28 @@ public final class Agent implements AutoCloseable {
     }
 
     public ToolOutcome call(String tool, Map<String, Object> arguments) {
-        CallToolResult result = client.callTool(new CallToolRequest(tool, arguments));
+        return outcome(client.callTool(new CallToolRequest(tool, arguments)));
+    }
+
+    /**
+     * Calls with a progress token of its own, as a client does that shows its user how a long call
+     * goes; the notifications k-mcp sends for it are in {@link #progress()}.
+     */
+    public FollowedCall callFollowingProgress(String tool, Map<String, Object> arguments) {
+        String token = "progress-" + progressTokens.incrementAndGet();
+        return new FollowedCall(
+                outcome(client.callTool(new CallToolRequest(tool, arguments, Map.of("progressToken", token)))), token);
+    }
+
+    /** A call made with a progress token, and the token. */
+    public record FollowedCall(ToolOutcome outcome, String progressToken) {}
+
+    /** The progress notifications k-mcp sent this agent, in the order they arrived. */
+    public List<McpSchema.ProgressNotification> progress() {
+        return List.copyOf(progress);
+    }
+
+    private static ToolOutcome outcome(CallToolResult result) {
         String text = result.content().stream()
                 .filter(TextContent.class::isInstance)
                 .map(content -> ((TextContent) content).text())

@@ -342,6 +342,43 @@ class SessionlessLaneTest {
                 .allSatisfy(step -> assertThat(step.total()).isPositive());
     }
 
+    @Test
+    @DisplayName(
+            "resource_apply with wait: true streams the wait's progress after the apply's, then the answer with the wait")
+    void waitProgress() {
+        kubernetes.onApply(PLAN, CREATED);
+        kubernetes.onAwait((query, wait) -> {
+            wait.waiting(
+                    1,
+                    java.time.Duration.ZERO,
+                    query.timeout(),
+                    List.of("document 1 (v1 ConfigMap settings): pending"));
+            return new io.kmcp.application.port.in.ReadinessReport(
+                    query.objects().stream()
+                            .map(manifest -> io.kmcp.application.port.in.ReadinessReport.ObjectReadiness.of(
+                                    manifest,
+                                    io.kmcp.application.port.in.ReadinessReport.Verdict.READY,
+                                    new io.kmcp.domain.readiness.Readiness.Ready("its Ready condition is True"),
+                                    java.time.Duration.ofSeconds(2)))
+                            .toList(),
+                    java.time.Duration.ofSeconds(2));
+        });
+        List<McpSchema.ProgressParams> progress = new CopyOnWriteArrayList<>();
+
+        McpSchema.CallToolResult result = SessionlessClients.connect(port, TestTokens.valid(SUBJECT))
+                .tool("resource_apply")
+                .arguments(Map.of("resourceYAML", YAML, "confirm", true, "wait", true, "timeoutSeconds", 30))
+                .progress(progress::add)
+                .call();
+
+        assertThat(result.isError()).as(SessionlessClients.text(result)).isFalse();
+        assertThat(SessionlessClients.text(result)).contains("Ready after 2 s: 1 ready.");
+        assertThat(SessionlessClients.structured(result)).containsKey("wait");
+        assertThat(progress)
+                .extracting(McpSchema.ProgressParams::message)
+                .anySatisfy(message -> assertThat(message).startsWith("waiting for readiness, 0 s of 30 s"));
+    }
+
     private McpSchema.InputRequiredResult firstRound(Map<String, Object> arguments) {
         McpSchema.CallToolOutcome outcome = SessionlessClients.connect(port, TestTokens.valid(SUBJECT), answering(true))
                 .tool("resource_apply")

@@ -131,7 +131,7 @@ class ToolsOverHttpTest {
 
         assertThat(apply.inputSchema().get("properties"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("resourceYAML", "dryRun", "confirm", "maxChars");
+                .containsOnlyKeys("resourceYAML", "dryRun", "confirm", "wait", "timeoutSeconds", "maxChars");
         assertThat(apply.outputSchema()).containsEntry("required", List.of("status", "applied", "documents"));
         assertThat(apply.annotations().readOnlyHint()).isFalse();
         assertThat(apply.annotations().idempotentHint()).isTrue();
@@ -143,7 +143,9 @@ class ToolsOverHttpTest {
                 .contains("elicitation the user is asked, and confirm: true does not skip that question")
                 .contains("call again with the same resourceYAML and confirm: true")
                 .contains("restricted")
-                .contains("Nothing is ever deleted");
+                .contains("Nothing is ever deleted")
+                .contains("wait: true then follows what was applied until it is ready")
+                .contains("timeoutSeconds (default 60, at most 300)");
         assertThat(client.getCurrentInitializationResult().instructions()).contains("resource_apply");
     }
 

@@ -19,6 +19,7 @@ import io.kmcp.adapters.mcp.tool.Tools;
 import io.kmcp.adapters.mcp.tool.WorkloadDiagnoseTool;
 import io.kmcp.application.port.in.ApplyResources;
 import io.kmcp.application.port.in.CompleteNames;
+import io.kmcp.application.port.in.AwaitReadiness;
 import io.kmcp.application.port.in.DescribeResourceTypes;
 import io.kmcp.application.port.in.DiagnoseWorkload;
 import io.kmcp.application.port.in.GetResource;
@@ -56,6 +57,7 @@ class McpConfiguration {
             GetResource get,
             DescribeResourceTypes types,
             ApplyResources apply,
+            AwaitReadiness awaitReadiness,
             DiagnoseWorkload diagnose,
             SummarizeNamespace namespaceOverview,
             SummarizeCluster clusterOverview,
@@ -78,7 +80,7 @@ class McpConfiguration {
                                 new ClusterOverviewTool(clusterOverview, clock).declaration(),
                                 new EventsListTool(events, clock).declaration(),
                                 new PodLogsTool(logs).declaration(),
-                                new ResourceApplyTool(apply, policy, metrics).declaration(),
+                                new ResourceApplyTool(apply, awaitReadiness, policy, metrics).declaration(),
                                 new AccessReviewTool(access).declaration()))
                 .withPrompts(List.of(new InspectPrompt(completeNames, policy).declaration()));
         try {

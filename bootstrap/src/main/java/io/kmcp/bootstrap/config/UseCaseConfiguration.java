@@ -1,5 +1,6 @@
 package io.kmcp.bootstrap.config;
 
+import io.kmcp.application.port.in.DiagnoseWorkload;
 import io.kmcp.application.port.out.AccessReviews;
 import io.kmcp.application.port.out.ManifestParser;
 import io.kmcp.application.port.out.PodLogReader;
@@ -9,6 +10,7 @@ import io.kmcp.application.port.out.ResourceReader;
 import io.kmcp.application.port.out.ResourceWriter;
 import io.kmcp.application.service.ApplyResourcesService;
 import io.kmcp.application.service.CompleteNamesService;
+import io.kmcp.application.service.AwaitReadinessService;
 import io.kmcp.application.service.DeferredTypes;
 import io.kmcp.application.service.DescribeResourceTypesService;
 import io.kmcp.application.service.DiagnoseWorkloadService;
@@ -142,6 +144,12 @@ class UseCaseConfiguration {
                 new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         return executor;
+    }
+
+    /** Sleeps between its looks at the cluster on the request's virtual thread, which holds no platform thread. */
+    @Bean
+    AwaitReadinessService awaitReadiness(TypeLookup types, ResourceReader reader, DiagnoseWorkload diagnose) {
+        return new AwaitReadinessService(types, reader, diagnose, Clock.systemUTC());
     }
 
     @Bean

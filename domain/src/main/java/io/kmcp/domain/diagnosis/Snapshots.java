@@ -382,6 +382,11 @@ public final class Snapshots {
         return owners;
     }
 
+    /** The status conditions of any object, in the order the API server lists them. */
+    public static List<Condition> conditions(Map<String, ?> object) {
+        return conditions(JsonTree.of(object).at("status.conditions"));
+    }
+
     private static List<Condition> conditions(JsonTree conditions) {
         List<Condition> parsed = new ArrayList<>();
         for (JsonTree condition : conditions.list()) {

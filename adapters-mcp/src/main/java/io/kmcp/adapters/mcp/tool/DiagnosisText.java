@@ -177,7 +177,7 @@ final class DiagnosisText {
         }
     }
 
-    private static List<String> findings(List<Finding> findings) {
+    static List<String> findings(List<Finding> findings) {
         List<String> lines = new ArrayList<>();
         for (Finding finding : findings) {
             lines.add("[" + finding.severity().name() + "] " + OneLine.bounded(finding.cause(), 60) + " — "

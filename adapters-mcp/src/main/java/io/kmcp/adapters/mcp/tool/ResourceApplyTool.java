@@ -5,6 +5,10 @@ import io.kmcp.application.port.in.ApplyCommand;
 import io.kmcp.application.port.in.ApplyReport;
 import io.kmcp.application.port.in.ApplyReport.Status;
 import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.in.AwaitReadiness;
+import io.kmcp.application.port.in.ReadinessQuery;
+import io.kmcp.application.port.in.ReadinessReport;
+import io.kmcp.application.port.out.WaitProgress;
 import io.kmcp.domain.apply.ApplyOutcome;
 import io.kmcp.domain.apply.DocumentOutcome;
 import io.kmcp.domain.apply.DocumentPreview;
@@ -13,6 +17,7 @@ import io.kmcp.domain.apply.Position;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.policy.AccessPolicy;
 import io.kmcp.domain.resource.NamespaceName;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +31,9 @@ import java.util.stream.Collectors;
  * report as text (a status line, one line per document with its plan and outcome, the next step) and
  * as structured content. Declined, cancelled, unconfirmed and dry-run requests are answers, not
  * errors; a refused dry run and a failed apply are {@code isError} results with the whole report.
+ * With {@code wait: true}, what was applied is followed until it is ready, and a wait that ends in a
+ * failure or a timeout is an {@code isError} result too, with the diagnosis of each workload that
+ * did not make it.
  */
 public final class ResourceApplyTool {
 
@@ -46,7 +54,12 @@ public final class ResourceApplyTool {
             applied until you show the plan to the user and, once they approve it, call again with the same \
             resourceYAML and confirm: true. dryRun: true returns the plan without asking or applying. \
             Namespaces and CRDs are applied first; a document that needs one of them is dry-run right after \
-            it exists. Nothing is ever deleted.""";
+            it exists. Nothing is ever deleted. wait: true then follows what was applied until it is ready \
+            (Deployments, StatefulSets, DaemonSets rolled out, Jobs complete, other objects with a Ready \
+            condition True; kinds without readiness, such as ConfigMaps, are not waited for), at most \
+            timeoutSeconds (default %d, at most %d), with progress notifications; a crash-looping or unpullable \
+            container, a Deployment past its progress deadline or a failed Job ends the wait at once, and a \
+            workload that failed or timed out comes with the findings of workload_diagnose.""";
 
     static final Argument<String> RESOURCE_YAML = Argument.requiredText(
             "resourceYAML", MAX_MANIFEST_LENGTH, "One or more YAML or JSON documents, separated by --- lines.");
@@ -57,12 +70,34 @@ public final class ResourceApplyTool {
             "true when the user has approved the plan, for clients that cannot ask their user; when the client"
                     + " supports elicitation the user is asked anyway.");
 
+    /** How long a wait lasts when timeoutSeconds is left out. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
+    /**
+     * The longest wait: half the 10 minutes the server gives a client to answer it, and short enough
+     * for the idle timeouts of the proxies in front of it, which the stream's keep-alive and the
+     * progress notifications reset.
+     */
+    static final int MAX_TIMEOUT_SECONDS = 300;
+
+    static final Argument<Optional<Boolean>> WAIT = Argument.flag(
+            "wait",
+            "true to follow what was applied until it is ready, failed or timeoutSeconds is up; ignored with"
+                    + " dryRun: true, which applies nothing.");
+    static final Argument<Optional<Integer>> TIMEOUT_SECONDS = Argument.integer(
+            "timeoutSeconds",
+            1,
+            MAX_TIMEOUT_SECONDS,
+            "How long wait: true waits at most, in seconds; default " + DEFAULT_TIMEOUT_SECONDS
+                    + ". Only with wait: true.");
+
     /** The plan of a document the request never got to preview (a dry run before it failed). */
     static final String NOT_PREVIEWED = "was not previewed";
 
     private static final int MAX_REASON_LENGTH = 200;
 
-    private static final String OUTPUT_SCHEMA = """
+    private static final String OUTPUT_SCHEMA =
+            """
             {
               "type": "object",
               "properties": {
@@ -88,31 +123,65 @@ public final class ResourceApplyTool {
                     "required": ["document", "apiVersion", "kind", "name", "plan"],
                     "additionalProperties": false
                   }
+                },
+                "wait": {
+                  "type": "object",
+                  "description": "Present when wait: true was passed: how the wait for readiness ended.",
+                  "properties": {
+                    "ready": {"type": "boolean", "description": "true when every object is ready or has no readiness to wait for."},
+                    "seconds": {"type": "integer", "description": "How long the wait took."},
+                    "skipped": {"type": "string", "description": "Why nothing was waited for (a dry run, nothing applied)."},
+                    "objects": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "document": {"type": "string"},
+                          "kind": {"type": "string"},
+                          "namespace": {"type": "string"},
+                          "name": {"type": "string"},
+                          "state": {"type": "string", "enum": [%s], "description": "READY; NO_READINESS: a kind with nothing to wait for, in effect as applied; FAILED: a failure no wait mends; TIMED_OUT; UNREADABLE: gone or not readable."},
+                          "detail": {"type": "string", "description": "What the last look at it said."},
+                          "afterSeconds": {"type": "integer", "description": "When in the wait its state was reached."},
+                          "findings": {"type": "array", "description": "The findings of workload_diagnose, for a workload that failed or timed out.", "items": {"type": "object"}},
+                          "diagnosisGap": {"type": "string", "description": "Why a workload that failed or timed out has no findings."}
+                        },
+                        "required": ["document", "kind", "name", "state", "detail", "afterSeconds"],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": ["ready"],
+                  "additionalProperties": false
                 }
               },
               "required": ["status", "applied", "documents"],
               "additionalProperties": false
             }
-            """.formatted(Arrays.stream(Status.values())
-            .map(status -> "\"" + status.name() + "\"")
-            .collect(Collectors.joining(", ")));
+            """.formatted(quoted(Status.values()), quoted(ReadinessReport.Verdict.values()));
 
     private final ApplyResources applyResources;
+    private final AwaitReadiness awaitReadiness;
     private final AccessPolicy policy;
     private final ToolCallObserver observer;
 
-    public ResourceApplyTool(ApplyResources applyResources) {
-        this(applyResources, AccessPolicy.builtIn());
+    public ResourceApplyTool(ApplyResources applyResources, AwaitReadiness awaitReadiness) {
+        this(applyResources, awaitReadiness, AccessPolicy.builtIn());
     }
 
     /** @param policy what the description says is restricted */
-    public ResourceApplyTool(ApplyResources applyResources, AccessPolicy policy) {
-        this(applyResources, policy, ToolCallObserver.NONE);
+    public ResourceApplyTool(ApplyResources applyResources, AwaitReadiness awaitReadiness, AccessPolicy policy) {
+        this(applyResources, awaitReadiness, policy, ToolCallObserver.NONE);
     }
 
     /** @param observer told how each confirmation went */
-    public ResourceApplyTool(ApplyResources applyResources, AccessPolicy policy, ToolCallObserver observer) {
+    public ResourceApplyTool(
+            ApplyResources applyResources,
+            AwaitReadiness awaitReadiness,
+            AccessPolicy policy,
+            ToolCallObserver observer) {
         this.applyResources = Objects.requireNonNull(applyResources, "applyResources");
+        this.awaitReadiness = Objects.requireNonNull(awaitReadiness, "awaitReadiness");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.observer = Objects.requireNonNull(observer, "observer");
     }
@@ -121,28 +190,132 @@ public final class ResourceApplyTool {
         return new ToolDeclaration(
                 NAME,
                 "Apply Kubernetes manifests",
-                DESCRIPTION.formatted(policy.inWords()),
+                DESCRIPTION.formatted(policy.inWords(), DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS),
                 ToolDeclaration.Effect.APPLIES,
-                List.of(RESOURCE_YAML, DRY_RUN, CONFIRM),
+                List.of(RESOURCE_YAML, DRY_RUN, CONFIRM, WAIT, TIMEOUT_SECONDS),
                 Json.object(OUTPUT_SCHEMA),
                 this::call);
     }
 
     ToolAnswer call(Caller caller, Arguments arguments, Conversation conversation) {
-        ApplyCommand command = new ApplyCommand(
-                arguments.get(RESOURCE_YAML), arguments.get(DRY_RUN).orElse(false));
+        boolean dryRun = arguments.get(DRY_RUN).orElse(false);
+        boolean wait = arguments.get(WAIT).orElse(false);
+        Optional<Integer> timeoutSeconds = arguments.get(TIMEOUT_SECONDS);
+        if (timeoutSeconds.isPresent() && !wait) {
+            throw new InvalidArgumentException("The argument 'timeoutSeconds' bounds a wait: pass it with wait: true,"
+                    + " or leave it out. Nothing was applied.");
+        }
+        ApplyCommand command = new ApplyCommand(arguments.get(RESOURCE_YAML), dryRun);
         CharBudget budget = arguments.budget();
         ApplyConfirmation confirmation = new ApplyConfirmation(
                 caller, conversation, arguments.get(CONFIRM).orElse(false), observer);
         conversation.progress(
                 1, ApplyConfirmation.STEPS, "checking the documents against the policy and dry-running them");
         ApplyReport report = applyResources.apply(caller, command, confirmation);
-        String text = text(report, caller, confirmation, budget);
         Map<String, Object> structured = structured(report);
-        return switch (report.status()) {
-            case REJECTED, FAILED -> ToolAnswer.failure(text, structured);
-            case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED -> ToolAnswer.success(text, structured);
-        };
+        if (!wait) {
+            String text = text(report, caller, confirmation, budget);
+            return switch (report.status()) {
+                case REJECTED, FAILED -> ToolAnswer.failure(text, structured);
+                case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED ->
+                    ToolAnswer.success(text, structured);
+            };
+        }
+        if (report.status() != Status.APPLIED) {
+            String why = report.status() == Status.PREVIEWED
+                    ? "wait: true was ignored: a dry run applies nothing, so there is nothing to wait for; call again"
+                            + " without dryRun to apply and wait."
+                    : "Nothing was waited for: the wait starts only once every document is applied.";
+            structured.put("wait", ReadinessText.skipped(why));
+            // The note goes after the report when the budget has room for both; it is always in structuredContent.
+            int room = budget.maxChars() - why.length() - 1;
+            String answer = room >= CharBudget.MIN
+                    ? text(report, caller, confirmation, new CharBudget(room)) + why + "\n"
+                    : text(report, caller, confirmation, budget);
+            return switch (report.status()) {
+                case REJECTED, FAILED -> ToolAnswer.failure(answer, structured);
+                case PREVIEWED, APPLIED, DECLINED, CANCELLED, CONFIRMATION_REQUIRED ->
+                    ToolAnswer.success(answer, structured);
+            };
+        }
+        int timeout = timeoutSeconds.orElse(DEFAULT_TIMEOUT_SECONDS);
+        ReadinessReport readiness = awaitReadiness.await(
+                caller,
+                new ReadinessQuery(
+                        report.outcomes().stream()
+                                .map(DocumentOutcome::manifest)
+                                .toList(),
+                        Duration.ofSeconds(timeout)),
+                new WaitNotices(conversation, timeout));
+        structured.put("wait", ReadinessText.structured(readiness));
+        String text = waitedText(report, readiness, caller, confirmation, budget);
+        return readiness.allReady() ? ToolAnswer.success(text, structured) : ToolAnswer.failure(text, structured);
+    }
+
+    /**
+     * The apply's status line, then the wait's, the objects that did not make it with their findings,
+     * the next step, and the documents; cut in the reverse order when over the budget.
+     */
+    private static String waitedText(
+            ApplyReport report,
+            ReadinessReport readiness,
+            Caller caller,
+            ApplyConfirmation confirmation,
+            CharBudget budget) {
+        String rest = "structuredContent.wait lists every object; or " + Budgets.raise(budget);
+        List<Row> rows = rows(report);
+        return new Budgets()
+                .section(
+                        "",
+                        Budgets.HEADLINE,
+                        List.of(headline(report, rows.size(), caller, confirmation), ReadinessText.headline(readiness)),
+                        rest)
+                .section("Not ready", Budgets.ESSENTIAL, ReadinessText.unhappy(readiness), rest)
+                .section(
+                        "",
+                        Budgets.HEADLINE,
+                        ReadinessText.nextStep(readiness, MAX_TIMEOUT_SECONDS).stream()
+                                .toList(),
+                        rest)
+                .section("Ready or nothing to wait for", 2, ReadinessText.fine(readiness), rest)
+                .section(
+                        "Applied",
+                        3,
+                        rows.stream().map(row -> "- " + OneLine.of(row.line())).toList(),
+                        "structuredContent.documents lists every document; or " + Budgets.raise(budget))
+                .render(budget)
+                .text();
+    }
+
+    private static String quoted(Enum<?>[] values) {
+        return Arrays.stream(values).map(value -> "\"" + value.name() + "\"").collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The wait's progress as MCP progress notifications, after the apply's own steps: the count is the
+     * seconds waited (raised by one when two looks fall in the same second, as it must grow), out of the
+     * timeout.
+     */
+    private static final class WaitNotices implements WaitProgress {
+
+        private final Conversation conversation;
+        private final int total;
+        private int done = ApplyConfirmation.STEPS;
+
+        WaitNotices(Conversation conversation, int timeoutSeconds) {
+            this.conversation = conversation;
+            this.total = ApplyConfirmation.STEPS + timeoutSeconds;
+        }
+
+        @Override
+        public void waiting(int look, Duration elapsed, Duration timeout, List<String> pending) {
+            done = Math.max(done + 1, ApplyConfirmation.STEPS + (int) elapsed.toSeconds());
+            conversation.progress(
+                    done,
+                    total,
+                    "waiting for readiness, " + elapsed.toSeconds() + " s of " + timeout.toSeconds() + " s: "
+                            + OneLine.bounded(String.join("; ", pending), 500));
+        }
     }
 
     /**

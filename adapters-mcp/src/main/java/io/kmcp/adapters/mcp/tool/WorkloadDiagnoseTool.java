@@ -137,7 +137,7 @@ public final class WorkloadDiagnoseTool {
         return structured;
     }
 
-    private static Map<String, Object> finding(Finding finding) {
+    static Map<String, Object> finding(Finding finding) {
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("severity", finding.severity().name());
         structured.put("cause", finding.cause());

@@ -6,6 +6,7 @@ import io.kmcp.application.port.in.AccessReviewQuery;
 import io.kmcp.application.port.in.ApplyCommand;
 import io.kmcp.application.port.in.ApplyReport;
 import io.kmcp.application.port.in.ApplyResources;
+import io.kmcp.application.port.in.AwaitReadiness;
 import io.kmcp.application.port.in.ClusterOverview;
 import io.kmcp.application.port.in.CompleteNames;
 import io.kmcp.application.port.in.Completion;
@@ -24,6 +25,8 @@ import io.kmcp.application.port.in.NamespaceOverview;
 import io.kmcp.application.port.in.PodLogs;
 import io.kmcp.application.port.in.PodLogsQuery;
 import io.kmcp.application.port.in.ReadPodLogs;
+import io.kmcp.application.port.in.ReadinessQuery;
+import io.kmcp.application.port.in.ReadinessReport;
 import io.kmcp.application.port.in.ResourceDetail;
 import io.kmcp.application.port.in.ResourceList;
 import io.kmcp.application.port.in.ResourceTypesQuery;
@@ -32,6 +35,7 @@ import io.kmcp.application.port.in.SummarizeCluster;
 import io.kmcp.application.port.in.SummarizeNamespace;
 import io.kmcp.application.port.in.WorkloadDiagnosis;
 import io.kmcp.application.port.out.ApplyApproval;
+import io.kmcp.application.port.out.WaitProgress;
 import io.kmcp.domain.apply.DocumentOutcome;
 import io.kmcp.domain.apply.DocumentPreview;
 import io.kmcp.domain.type.ResourceType;
@@ -49,6 +53,7 @@ public final class FakeKubernetes
                 GetResource,
                 DescribeResourceTypes,
                 ApplyResources,
+                AwaitReadiness,
                 DiagnoseWorkload,
                 SummarizeNamespace,
                 SummarizeCluster,
@@ -76,6 +81,9 @@ public final class FakeKubernetes
 
     private volatile BiFunction<Caller, DiagnoseWorkloadQuery, WorkloadDiagnosis> diagnose =
             unexpected("workload_diagnose");
+    private volatile BiFunction<ReadinessQuery, WaitProgress, ReadinessReport> await = (query, progress) -> {
+        throw new AssertionError("a wait for readiness was not expected");
+    };
     private volatile BiFunction<Caller, String, NamespaceOverview> namespaceOverview = unexpected("namespace_overview");
     private volatile BiFunction<Caller, Void, ClusterOverview> clusterOverview = unexpected("cluster_overview");
     private volatile BiFunction<Caller, EventsQuery, EventList> events = unexpected("events_list");
@@ -91,6 +99,9 @@ public final class FakeKubernetes
 
     public void reset() {
         diagnose = unexpected("workload_diagnose");
+        await = (query, progress) -> {
+            throw new AssertionError("a wait for readiness was not expected");
+        };
         namespaceOverview = unexpected("namespace_overview");
         clusterOverview = unexpected("cluster_overview");
         events = unexpected("events_list");
@@ -211,6 +222,17 @@ public final class FakeKubernetes
             return decision;
         };
         return apply.apply(command, recording);
+    }
+
+    /** Answers waits for readiness; the progress passed is the tool's, for the answer to report to. */
+    public void onAwait(BiFunction<ReadinessQuery, WaitProgress, ReadinessReport> answer) {
+        await = answer;
+    }
+
+    @Override
+    public ReadinessReport await(Caller caller, ReadinessQuery query, WaitProgress progress) {
+        calls.add(new Call(caller, query));
+        return await.apply(query, progress);
     }
 
     @Override

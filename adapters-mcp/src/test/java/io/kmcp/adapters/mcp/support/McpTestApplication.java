@@ -99,7 +99,7 @@ public class McpTestApplication {
                         new ClusterOverviewTool(kubernetes, TestClock.CLOCK).declaration(),
                         new EventsListTool(kubernetes, TestClock.CLOCK).declaration(),
                         new PodLogsTool(kubernetes).declaration(),
-                        new ResourceApplyTool(kubernetes, AccessPolicy.builtIn(), observer).declaration(),
+                        new ResourceApplyTool(kubernetes, kubernetes, AccessPolicy.builtIn(), observer).declaration(),
                         new AccessReviewTool(kubernetes).declaration())
                 .withPrompts(List.of(new InspectPrompt(kubernetes, AccessPolicy.builtIn()).declaration()));
     }

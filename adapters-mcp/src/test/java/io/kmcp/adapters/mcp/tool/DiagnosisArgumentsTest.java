@@ -35,7 +35,7 @@ class DiagnosisArgumentsTest {
             "resource_list", new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration(),
             "resource_get", new ResourceGetTool(KUBERNETES).declaration(),
             "resource_types", new ResourceTypesTool(KUBERNETES).declaration(),
-            "resource_apply", new ResourceApplyTool(KUBERNETES).declaration(),
+            "resource_apply", new ResourceApplyTool(KUBERNETES, KUBERNETES).declaration(),
             "access_review", new AccessReviewTool(KUBERNETES).declaration());
 
     private static final Map<String, Object> DIAGNOSE = Map.of("name", "web", "namespace", "shop");
@@ -137,7 +137,16 @@ class DiagnosisArgumentsTest {
                 Arguments.of(
                         "resource_apply",
                         Map.of("resourceYAML", "kind: x", "maxChars", 0),
-                        "'maxChars' must be between 200 and 200000, was 0"));
+                        "'maxChars' must be between 200 and 200000, was 0"),
+                Arguments.of(
+                        "resource_apply",
+                        Map.of("resourceYAML", "kind: x", "timeoutSeconds", 30),
+                        "The argument 'timeoutSeconds' bounds a wait: pass it with wait: true, or leave it out."),
+                Arguments.of(
+                        "resource_apply",
+                        Map.of("resourceYAML", "kind: x", "wait", true, "timeoutSeconds", 301),
+                        "'timeoutSeconds' must be between 1 and 300, was 301"),
+                Arguments.of("resource_apply", Map.of("resourceYAML", "kind: x", "wait", "yes"), "'wait'"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

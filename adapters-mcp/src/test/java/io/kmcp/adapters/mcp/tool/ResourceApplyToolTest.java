@@ -40,7 +40,7 @@ class ResourceApplyToolTest {
                     Map.of("name", "w", "namespace", "shop")));
 
     private final FakeKubernetes kubernetes = new FakeKubernetes();
-    private final ToolRunner runner = new ToolRunner(new ResourceApplyTool(kubernetes).declaration());
+    private final ToolRunner runner = new ToolRunner(new ResourceApplyTool(kubernetes, kubernetes).declaration());
 
     @Test
     @DisplayName(
@@ -73,7 +73,7 @@ class ResourceApplyToolTest {
             "The structured report of a refused dry run and of a failed apply matches the output schema, as isError results are not checked by clients")
     void errorReportsMatchTheOutputSchema() {
         Map<String, Object> schema =
-                new ResourceApplyTool(kubernetes).declaration().outputSchema();
+                new ResourceApplyTool(kubernetes, kubernetes).declaration().outputSchema();
         List<ApplyReport> reports = List.of(
                 new ApplyReport(
                         ApplyReport.Status.REJECTED,

@@ -17,7 +17,7 @@ class ToolsTest {
     private static final Tools ALL = Tools.of(
             new ResourceListTool(KUBERNETES, TestClock.CLOCK).declaration(),
             new WorkloadDiagnoseTool(KUBERNETES).declaration(),
-            new ResourceApplyTool(KUBERNETES).declaration());
+            new ResourceApplyTool(KUBERNETES, KUBERNETES).declaration());
 
     @Test
     @DisplayName("Read-only serves every tool but those that change the cluster, and says nothing of applying")
@@ -84,7 +84,7 @@ class ToolsTest {
                         new ResourceListTool(KUBERNETES, TestClock.CLOCK, policy).declaration(),
                         new ResourceGetTool(KUBERNETES, policy).declaration(),
                         new ResourceTypesTool(KUBERNETES, policy).declaration(),
-                        new ResourceApplyTool(KUBERNETES, policy).declaration()));
+                        new ResourceApplyTool(KUBERNETES, KUBERNETES, policy).declaration()));
 
         assertThat(tools.declarations())
                 .allSatisfy(tool -> assertThat(tool.description())
