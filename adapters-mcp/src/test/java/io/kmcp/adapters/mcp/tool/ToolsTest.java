@@ -50,7 +50,7 @@ class ToolsTest {
                         new ResourceGetTool(KUBERNETES).declaration(),
                         new WorkloadDiagnoseTool(KUBERNETES).declaration(),
                         new EventsListTool(KUBERNETES, TestClock.CLOCK).declaration(),
-                        new ResourceApplyTool(KUBERNETES).declaration())
+                        new ResourceApplyTool(KUBERNETES, KUBERNETES).declaration())
                 .withPrompts(List.of(new InspectPrompt(KUBERNETES, AccessPolicy.builtIn()).declaration()));
 
         assertThat(withPrompt.selected(Set.of(), Set.of(), true).prompts())
