@@ -46,6 +46,10 @@ class PodRejectedRuleTest {
         assertThat(summary("UnexpectedAdmissionError"))
                 .endsWith(": a device plugin or the topology manager of the node could not give it what it asks for;"
                         + " check the node's devices and the kubelet's log");
+        assertThat(summary("TopologyAffinityError")).contains("a device plugin or the topology manager");
+        assertThat(summary("SysctlForbidden"))
+                .endsWith(": the node's kubelet does not allow the sysctls the pod sets: drop them, or allow them on"
+                        + " the kubelet (--allowed-unsafe-sysctls)");
         assertThat(rule.findings(
                         graph().pods(pod("web-7d9f-a").failed("Evicted", "low")).build()))
                 .isEmpty();
