@@ -18,10 +18,12 @@ import io.kmcp.domain.diagnosis.rules.pods.NodeShutdownRule;
 import io.kmcp.domain.diagnosis.rules.pods.PodDeadlineExceededRule;
 import io.kmcp.domain.diagnosis.rules.pods.PodRejectedRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.ClaimPendingRule;
+import io.kmcp.domain.diagnosis.rules.scheduling.ClaimResizeFailedRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.SchedulingGatedRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.UnschedulableRule;
 import io.kmcp.domain.diagnosis.rules.services.NoReadyEndpointsRule;
 import io.kmcp.domain.diagnosis.rules.services.ServiceSelectsNothingRule;
+import io.kmcp.domain.diagnosis.rules.workloads.CronJobScheduleRule;
 import io.kmcp.domain.diagnosis.rules.workloads.FailedCreateRule;
 import io.kmcp.domain.diagnosis.rules.workloads.JobFailedRule;
 import io.kmcp.domain.diagnosis.rules.workloads.ReplicasUnavailableRule;
@@ -60,9 +62,11 @@ public final class DiagnosisRules {
             new UnschedulableRule(),
             new SchedulingGatedRule(),
             new ClaimPendingRule(),
+            new ClaimResizeFailedRule(),
             new ReadinessProbeFailingRule(),
             new JobFailedRule(),
             new FailedCreateRule(),
+            new CronJobScheduleRule(),
             new ServiceSelectsNothingRule(),
             new NoReadyEndpointsRule(),
             new RolloutStuckRule(),
