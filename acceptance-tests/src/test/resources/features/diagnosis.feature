@@ -182,6 +182,14 @@ Feature: Diagnosing a workload in one call
     And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
 
   @reasons
+  Scenario: A pod the kubelet of its node rejected
+    Given a pod "resizer" in namespace "shop" that the kubelet of its node rejected for lack of CPU
+    When the agent diagnoses the pod "resizer" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "PodRejected" with the evidence "OutOfcpu" and "the node had no room left for it"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
   Scenario: A pod whose container refers to a ConfigMap that does not exist
     Given a pod "pricing" in namespace "shop" whose container refers to a ConfigMap "pricing-settings" that does not exist
     When the agent diagnoses the pod "pricing" in namespace "shop"

@@ -183,6 +183,20 @@ public final class ReasonSteps {
         event(pod, "Warning", "Evicted", message);
     }
 
+    @Given("a pod {string} in namespace {string} that the kubelet of its node rejected for lack of CPU")
+    public void rejected(String name, String namespace) {
+        String real = world.name(namespace);
+        String message = "Node didn't have enough resource: cpu, requested: 3000, used: 3200, capacity: 4000";
+        Pod pod = boundPod(real, name, spec -> {});
+        writeStatus(pod, new PodStatusBuilder()
+                .withPhase("Failed")
+                .withReason("OutOfcpu")
+                .withMessage("Pod was rejected: " + message)
+                .withStartTime(ago(120))
+                .build());
+        event(pod, "Warning", "OutOfcpu", message);
+    }
+
     @Given("a pod {string} in namespace {string} whose container refers to a ConfigMap {string} that does not exist")
     public void configError(String name, String namespace, String configMap) {
         String real = world.name(namespace);

@@ -79,6 +79,18 @@ class ImagePullBackOffRuleTest {
                         "ErrImagePull",
                         "pull access denied for shop/web, repository does not exist or may require 'docker login'"))
                 .startsWith("the registry refused the pull");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "failed to fetch oauth token: authentication required"))
+                .startsWith("the registry refused the pull");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "unexpected status from HEAD request: 403 Forbidden"))
+                .startsWith("the registry refused the pull");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "registry.example.com/web:1.4.3: not found"))
+                .isEqualTo("the registry has no such image or tag: check the name and tag");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "dial tcp 10.0.0.5:443: i/o timeout"))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "dial tcp 10.0.0.5:443: connect: connection refused"))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "tls: failed to verify certificate: x509: unknown"))
+                .startsWith("the node cannot reach the registry");
         assertThat(ImagePullBackOffRule.advice("ErrImagePull", "manifest unknown: manifest unknown"))
                 .isEqualTo("the registry has no such image or tag: check the name and tag");
         assertThat(ImagePullBackOffRule.advice(

@@ -73,6 +73,19 @@ class VolumeMountFailedRuleTest {
     }
 
     @Test
+    @DisplayName("the claim, Secret or key a volume names and that is not there")
+    void missingReferences() {
+        assertThat(ConfigReference.advice("persistentvolumeclaim \"data\" not found"))
+                .contains("create the PersistentVolumeClaim data in the pod's namespace, or fix the name the pod refers"
+                        + " to");
+        assertThat(ConfigReference.advice("MountVolume.SetUp failed for volume \"tls\" : secret \"web-tls\" not found"))
+                .contains("create the Secret web-tls in the pod's namespace, or fix the name the pod refers to");
+        assertThat(ConfigReference.advice("couldn't find key password in Secret shop/db"))
+                .contains("add the key password to the Secret shop/db, or fix the key the container refers to");
+        assertThat(ConfigReference.advice("node \"kwok-node-0\" not found")).isEmpty();
+    }
+
+    @Test
     @DisplayName("a container that runs, or waits without a mount failure, is not told")
     void notBlocked() {
         assertThat(rule.findings(graph().pods(pod("web-7d9f-a"))

@@ -53,6 +53,8 @@ class EvictedRuleTest {
         assertThat(summary("Pod ephemeral local storage usage exceeds the total limit of containers 1Gi."))
                 .endsWith(": it wrote more to the node's disk than it may or the node has (logs, emptyDir, writable"
                         + " layer): set ephemeral-storage requests and limits that match, or write less");
+        assertThat(summary("Usage of EmptyDir volume \"cache\" exceeds the limit \"1Gi\"."))
+                .contains(": it wrote more to the node's disk than it may or the node has");
         assertThat(summary("The node was low on resource: pids."))
                 .endsWith(": the node ran short of process IDs:" + " find what starts too many processes");
         assertThat(summary(null))
@@ -90,6 +92,11 @@ class EvictedRuleTest {
 
         assertThat(only(rule.findings(graph)).evidence()).contains("on nodes node-1, node-2");
         assertThat(rule.findings(graph().pods(pod("web-7d9f-a")).build())).isEmpty();
+        // A reason on a pod that did not fail is not a failure of the pod.
+        assertThat(rule.findings(
+                        graph().pods(pod("web-7d9f-a").failed("Evicted", "low").phase("Running"))
+                                .build()))
+                .isEmpty();
     }
 
     private String summary(String message) {

@@ -103,6 +103,17 @@ class FailedCreateRuleTest {
         assertThat(FailedCreateRule.advice(
                         "pods \"w\" is forbidden: maximum cpu usage per Container is 1, but limit" + " is 2"))
                 .startsWith("a LimitRange of the namespace bounds the containers' resources");
+        assertThat(FailedCreateRule.advice(
+                        "pods \"w\" is forbidden: maximum memory usage per Pod is 1Gi, but limit" + " is 2Gi"))
+                .startsWith("a LimitRange of the namespace");
+        assertThat(FailedCreateRule.advice("pods \"w\" is forbidden: [minimum cpu usage, LimitRange default]"))
+                .startsWith("a LimitRange of the namespace");
+        assertThat(FailedCreateRule.advice("pods \"w\" is forbidden: must specify limits.cpu"))
+                .isEqualTo("the API server refused the pod: fix what the message names");
+        assertThat(FailedCreateRule.advice("Internal error occurred: admission webhook \"x\" failed to call"))
+                .isEqualTo("the API server refused the pod: fix what the message names");
+        assertThat(FailedCreateRule.advice("pods \"w\" is forbidden: serviceaccount \"builder\" is disabled"))
+                .isEqualTo("the API server refused the pod: fix what the message names");
     }
 
     @Test
