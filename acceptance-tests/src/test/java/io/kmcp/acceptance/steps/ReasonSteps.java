@@ -188,12 +188,14 @@ public final class ReasonSteps {
         String real = world.name(namespace);
         String message = "Node didn't have enough resource: cpu, requested: 3000, used: 3200, capacity: 4000";
         Pod pod = boundPod(real, name, spec -> {});
-        writeStatus(pod, new PodStatusBuilder()
-                .withPhase("Failed")
-                .withReason("OutOfcpu")
-                .withMessage("Pod was rejected: " + message)
-                .withStartTime(ago(120))
-                .build());
+        writeStatus(
+                pod,
+                new PodStatusBuilder()
+                        .withPhase("Failed")
+                        .withReason("OutOfcpu")
+                        .withMessage("Pod was rejected: " + message)
+                        .withStartTime(ago(120))
+                        .build());
         event(pod, "Warning", "OutOfcpu", message);
     }
 
