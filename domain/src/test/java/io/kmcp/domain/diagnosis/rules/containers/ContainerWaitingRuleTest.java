@@ -59,7 +59,12 @@ class ContainerWaitingRuleTest {
                                         "exec: \"serve\": executable file not found in $PATH: unknown"))))
                 .build();
 
-        assertThat(only(rule.findings(graph)).summary())
+        Finding finding = only(rule.findings(graph));
+        assertThat(finding.evidence())
+                .containsExactly(
+                        "1 of 1 pods: web-7d9f-a",
+                        "kubelet: exec: \"serve\": executable file not found in $PATH: unknown");
+        assertThat(finding.summary())
                 .endsWith("cannot start: RunContainerError (exec: \"serve\": executable file not found in $PATH:"
                         + " unknown): the command it runs is not in the image: fix command/args or the image");
     }

@@ -98,6 +98,11 @@ class LivenessProbeFailingRuleTest {
                 .build();
 
         assertThat(only(rule.findings(graph)).summary()).startsWith("container proxy of 1/1 pods");
+        WorkloadGraph both = graph().pods(pod("web-7d9f-a")
+                        .with(container("app").restarts(3), container("proxy").restarts(2)))
+                .events(kill("web-7d9f-a", "app", "liveness", 3), kill("web-7d9f-a", "proxy", "liveness", 2))
+                .build();
+        assertThat(only(rule.findings(both)).evidence()).contains("also container proxy (1 pod): 2 restarts");
     }
 
     @Test

@@ -73,6 +73,19 @@ class VolumeMountFailedRuleTest {
     }
 
     @Test
+    @DisplayName("a second container held up alike is named with its waiting reason")
+    void secondContainer() {
+        WorkloadGraph graph = graph().pods(pod("web-7d9f-a")
+                        .with(
+                                container("setup").init().state(waiting("PodInitializing", null)),
+                                container("app").state(waiting("ContainerCreating", null))))
+                .events(warning("FailedMount", "web-7d9f-a", "MountVolume.SetUp failed", 1))
+                .build();
+
+        assertThat(only(rule.findings(graph)).evidence()).contains("also container app (1 pod): ContainerCreating");
+    }
+
+    @Test
     @DisplayName("the claim, Secret or key a volume names and that is not there")
     void missingReferences() {
         assertThat(ConfigReference.advice("persistentvolumeclaim \"data\" not found"))

@@ -90,7 +90,11 @@ class EvictedRuleTest {
                         pod("web-7d9f-d").phase("Failed"))
                 .build();
 
-        assertThat(only(rule.findings(graph)).evidence()).contains("on nodes node-1, node-2");
+        assertThat(only(rule.findings(graph)).evidence())
+                .containsExactly(
+                        "2 of 4 pods: web-7d9f-a, web-7d9f-b",
+                        "pod status: Failed, reason Evicted: low",
+                        "on nodes node-1, node-2");
         assertThat(rule.findings(graph().pods(pod("web-7d9f-a")).build())).isEmpty();
         // A reason on a pod that did not fail is not a failure of the pod.
         assertThat(rule.findings(

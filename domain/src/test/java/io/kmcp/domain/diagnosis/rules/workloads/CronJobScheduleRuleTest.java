@@ -70,9 +70,10 @@ class CronJobScheduleRuleTest {
     @Test
     @DisplayName("other workloads, and a CronJob without such warnings, are not told")
     void scope() {
-        assertThat(rule.findings(
-                        graph().events(event("Warning", "TooManyMissedTimes", "Deployment", "web", "too many", 1))
-                                .build()))
+        assertThat(rule.findings(graph().events(
+                                event("Warning", "TooManyMissedTimes", "Deployment", "web", "too many", 1),
+                                event("Warning", "TooManyMissedTimes", "CronJob", "web", "too many", 1))
+                        .build()))
                 .isEmpty();
         assertThat(rule.findings(graph(nightly)
                         .workload(workload(nightly))
