@@ -66,10 +66,10 @@ public final class ContainerWaitingRule extends ContainerRule {
         return new Told(
                 Severity.CRITICAL,
                 "cannot start: " + state.reason().orElseThrow()
-                        + message.map(text -> " (" + Wording.brief(text) + ")").orElse("")
                         + message.flatMap(StartFailure::advice)
                                 .map(advice -> ": " + advice)
-                                .orElse(""),
+                                .orElse("")
+                        + message.map(text -> " (" + Wording.brief(text) + ")").orElse(""),
                 evidence);
     }
 

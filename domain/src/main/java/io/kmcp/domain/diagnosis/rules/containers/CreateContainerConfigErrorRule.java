@@ -38,8 +38,8 @@ public final class CreateContainerConfigErrorRule extends ContainerRule {
         evidence.addAll(Evidence.events(graph, "Pod", group.pods().podNames(), Evidence.reason("Failed")));
         return new Told(
                 Severity.CRITICAL,
-                "cannot be configured" + (message.isEmpty() ? "" : " (" + Wording.brief(message) + ")") + ": "
-                        + advice(message),
+                "cannot be configured: " + advice(message)
+                        + (message.isEmpty() ? "" : " (" + Wording.brief(message) + ")"),
                 evidence);
     }
 

@@ -49,7 +49,7 @@ public final class VolumeMountFailedRule extends ContainerRule {
         String message = failures.get(0).message();
         return new Told(
                 Severity.CRITICAL,
-                "cannot start: a volume does not mount (" + Wording.brief(message) + "): " + advice(message),
+                "cannot start, a volume does not mount: " + advice(message) + " (" + Wording.brief(message) + ")",
                 Evidence.lines(failures));
     }
 

@@ -20,7 +20,7 @@ public final class EvictedRule extends PodFailureRule {
 
     @Override
     String problem(String reason, Optional<String> message) {
-        return "evicted by the kubelet of its node" + quoted(message) + ": " + advice(message.orElse(""));
+        return "evicted by the kubelet of its node: " + advice(message.orElse(""));
     }
 
     private static String advice(String message) {

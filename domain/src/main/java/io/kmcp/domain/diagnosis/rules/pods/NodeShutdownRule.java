@@ -22,7 +22,6 @@ public final class NodeShutdownRule extends PodFailureRule {
 
     @Override
     String problem(String reason, Optional<String> message) {
-        return "its node shut down" + quoted(message)
-                + ": a controller runs its pods elsewhere; a pod without one must be created again";
+        return "its node shut down: a controller runs its pods elsewhere; a pod without one must be created again";
     }
 }

@@ -16,7 +16,6 @@ public final class PodDeadlineExceededRule extends PodFailureRule {
 
     @Override
     String problem(String reason, Optional<String> message) {
-        return "ran longer than its activeDeadlineSeconds" + quoted(message)
-                + ": make it finish sooner or raise spec.activeDeadlineSeconds";
+        return "ran longer than its activeDeadlineSeconds: make it finish sooner or raise spec.activeDeadlineSeconds";
     }
 }

@@ -28,7 +28,10 @@ abstract class PodFailureRule implements DiagnosisRule {
     /** Whether the rule tells a pod that failed for that reason. */
     abstract boolean tells(String reason);
 
-    /** What follows "failed: ", for the reason and message of the pod the summary names. */
+    /**
+     * What follows "failed: ", for the reason and message of the pod the summary names: the cause and
+     * the next step. The message is quoted after it, since a long message must not cut the next step off.
+     */
     abstract String problem(String reason, Optional<String> message);
 
     @Override
@@ -58,7 +61,8 @@ abstract class PodFailureRule implements DiagnosisRule {
                 severity(group),
                 cause,
                 group.subject(),
-                group.scope(group.pods().size()) + " failed: " + problem(reason, sample.message()),
+                group.scope(group.pods().size()) + " failed: " + problem(reason, sample.message())
+                        + quoted(sample.message()),
                 evidence);
     }
 

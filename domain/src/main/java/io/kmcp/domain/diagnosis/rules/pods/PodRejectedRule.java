@@ -25,7 +25,7 @@ public final class PodRejectedRule extends PodFailureRule {
 
     @Override
     String problem(String reason, Optional<String> message) {
-        return "rejected by the kubelet of its node, " + reason + quoted(message) + ": " + advice(reason);
+        return "rejected by the kubelet of its node, " + reason + ": " + advice(reason);
     }
 
     private static String advice(String reason) {

@@ -40,10 +40,9 @@ public final class ClaimResizeFailedRule implements DiagnosisRule {
                 Severity.WARNING,
                 "ClaimResizeFailed",
                 claim.ref(),
-                claim.ref().display() + " could not be resized ("
-                        + Wording.brief(failures.get(0).message())
-                        + "): its pods keep the old size; check that its storage class allows volume expansion and"
-                        + " that its driver can expand it",
+                claim.ref().display() + " could not be resized: its pods keep the old size; check that its storage"
+                        + " class allows volume expansion and that its driver can expand it ("
+                        + Wording.brief(failures.get(0).message()) + ")",
                 Evidence.lines(failures)));
     }
 }

@@ -50,7 +50,7 @@ public final class UnschedulableRule implements DiagnosisRule {
                 group.scope(group.pods().size())
                         + (steps.isEmpty()
                                 ? " cannot be scheduled: " + message
-                                : " cannot be scheduled (" + message + "): " + steps),
+                                : " cannot be scheduled: " + steps + " (" + message + ")"),
                 evidence);
     }
 }

@@ -59,13 +59,12 @@ public final class CronJobScheduleRule implements DiagnosisRule {
     private static String problem(EventGroup event) {
         String said = " (" + Wording.brief(event.message()) + ")";
         return switch (event.reason()) {
-            case "UnparseableSchedule" -> "never runs: its schedule does not parse" + said + "; fix spec.schedule";
+            case "UnparseableSchedule" -> "never runs: its schedule does not parse; fix spec.schedule" + said;
             case "UnknownTimeZone" ->
-                "never runs: its time zone is unknown" + said + "; fix spec.timeZone to a name of the tz database";
+                "never runs: its time zone is unknown; fix spec.timeZone to a name of the tz database" + said;
             default ->
-                "missed too many start times to catch up" + said
-                        + "; it starts again from the next one: set or lower spec.startingDeadlineSeconds, or check"
-                        + " the controller manager's clock";
+                "missed too many start times to catch up; it starts again from the next one: set or lower"
+                        + " spec.startingDeadlineSeconds, or check the controller manager's clock" + said;
         };
     }
 }

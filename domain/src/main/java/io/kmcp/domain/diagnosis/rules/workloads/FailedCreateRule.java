@@ -62,8 +62,8 @@ public final class FailedCreateRule implements DiagnosisRule {
                 Severity.CRITICAL,
                 "FailedCreate",
                 subject,
-                subject.display() + ": its pods cannot be created"
-                        + (said.isEmpty() ? "" : " (" + Wording.brief(said) + ")") + ": " + advice(said),
+                subject.display() + ": its pods cannot be created: " + advice(said)
+                        + (said.isEmpty() ? "" : " (" + Wording.brief(said) + ")"),
                 evidence));
     }
 

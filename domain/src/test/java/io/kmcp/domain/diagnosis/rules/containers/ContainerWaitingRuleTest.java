@@ -65,8 +65,9 @@ class ContainerWaitingRuleTest {
                         "1 of 1 pods: web-7d9f-a",
                         "kubelet: exec: \"serve\": executable file not found in $PATH: unknown");
         assertThat(finding.summary())
-                .endsWith("cannot start: RunContainerError (exec: \"serve\": executable file not found in $PATH:"
-                        + " unknown): the command it runs is not in the image: fix command/args or the image");
+                .endsWith(
+                        "cannot start: RunContainerError: the command it runs is not in the image: fix command/args or"
+                                + " the image (exec: \"serve\": executable file not found in $PATH: unknown)");
     }
 
     @Test

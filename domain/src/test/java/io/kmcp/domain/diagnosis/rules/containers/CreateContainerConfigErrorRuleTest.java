@@ -31,9 +31,9 @@ class CreateContainerConfigErrorRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(finding.cause()).isEqualTo("CreateContainerConfigError");
         assertThat(finding.summary())
-                .isEqualTo("container app of 1/1 pods of Deployment shop/web cannot be configured (secret"
-                        + " \"db-credentials\" not found): create the Secret db-credentials in the pod's namespace,"
-                        + " or fix the name the pod refers to");
+                .isEqualTo("container app of 1/1 pods of Deployment shop/web cannot be configured: create the Secret"
+                        + " db-credentials in the pod's namespace, or fix the name the pod refers to (secret"
+                        + " \"db-credentials\" not found)");
         assertThat(finding.evidence())
                 .containsExactly(
                         "1 of 1 pods: web-7d9f-a",
@@ -49,8 +49,8 @@ class CreateContainerConfigErrorRuleTest {
                 .build();
 
         assertThat(only(rule.findings(graph)).summary())
-                .endsWith("cannot be configured (couldn't find key LOG_LEVEL in ConfigMap shop/settings): add the"
-                        + " key LOG_LEVEL to the ConfigMap shop/settings, or fix the key the container refers to");
+                .endsWith("cannot be configured: add the key LOG_LEVEL to the ConfigMap shop/settings, or fix the key"
+                        + " the container refers to (couldn't find key LOG_LEVEL in ConfigMap shop/settings)");
     }
 
     @Test
@@ -66,10 +66,10 @@ class CreateContainerConfigErrorRuleTest {
                 .build()));
 
         assertThat(root.summary())
-                .endsWith(": runAsNonRoot is set and the image runs as root: set a non-zero runAsUser or use an"
-                        + " image that does not run as root");
+                .contains(": runAsNonRoot is set and the image runs as root: set a non-zero runAsUser or use an"
+                        + " image that does not run as root (container has runAsNonRoot");
         assertThat(named.summary())
-                .endsWith(": runAsNonRoot is set and the image names its user by name: set a numeric runAsUser");
+                .contains(": runAsNonRoot is set and the image names its user by name: set a numeric runAsUser (");
     }
 
     @Test
@@ -80,7 +80,7 @@ class CreateContainerConfigErrorRuleTest {
         Finding silent = only(rule.findings(
                 graph().pods(pod("web-7d9f-a").with(configError(null))).build()));
 
-        assertThat(other.summary()).endsWith("(cannot resolve x): fix what the message names in the pod template");
+        assertThat(other.summary()).endsWith(": fix what the message names in the pod template (cannot resolve x)");
         assertThat(silent.summary()).endsWith("cannot be configured: fix what the message names in the pod template");
         assertThat(silent.evidence()).containsExactly("1 of 1 pods: web-7d9f-a");
     }

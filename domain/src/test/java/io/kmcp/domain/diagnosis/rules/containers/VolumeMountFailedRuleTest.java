@@ -37,10 +37,10 @@ class VolumeMountFailedRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(finding.cause()).isEqualTo("FailedMount");
         assertThat(finding.summary())
-                .isEqualTo("container app of 1/2 pods of Deployment shop/web cannot start: a volume does not mount"
-                        + " (MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found):"
+                .isEqualTo("container app of 1/2 pods of Deployment shop/web cannot start, a volume does not mount:"
                         + " create the ConfigMap web-config in the pod's namespace, or fix the name the pod refers"
-                        + " to");
+                        + " to (MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not"
+                        + " found)");
         assertThat(finding.evidence())
                 .containsExactly(
                         "1 of 2 pods: web-7d9f-a",
@@ -65,11 +65,12 @@ class VolumeMountFailedRuleTest {
                 .build()));
 
         assertThat(multiAttach.summary())
-                .endsWith(": the volume is still attached to another node (ReadWriteOnce): it frees once the old"
-                        + " pod is gone and detached");
+                .contains(": the volume is still attached to another node (ReadWriteOnce): it frees once the old"
+                        + " pod is gone and detached (Multi-Attach error");
         assertThat(other.summary())
                 .startsWith("init container app of 1/1 pods")
-                .endsWith(": check the volume's source, its storage driver, and the claim's and node's events");
+                .endsWith(": check the volume's source, its storage driver, and the claim's and node's events"
+                        + " (Unable to attach or mount volumes: timed out)");
     }
 
     @Test

@@ -36,10 +36,9 @@ class EvictedRuleTest {
         assertThat(finding.cause()).isEqualTo("Evicted");
         assertThat(finding.subject()).isEqualTo(WEB);
         assertThat(finding.summary())
-                .startsWith("2/3 pods of Deployment shop/web failed: evicted by the kubelet of its node (The node was"
-                        + " low on resource: memory.")
-                .endsWith("): the node ran short of memory: set the pods' memory requests to what they really use,"
-                        + " so the scheduler places them where they fit");
+                .isEqualTo("2/3 pods of Deployment shop/web failed: evicted by the kubelet of its node: the node ran"
+                        + " short of memory: set the pods' memory requests to what they really use, so the scheduler"
+                        + " places them where they fit (" + LOW_ON_MEMORY + ")");
         assertThat(finding.evidence())
                 .containsExactly(
                         "2 of 3 pods: web-7d9f-a, web-7d9f-b",
@@ -51,12 +50,14 @@ class EvictedRuleTest {
     @DisplayName("evicted for local storage, or for process IDs, each with its own next step")
     void otherResources() {
         assertThat(summary("Pod ephemeral local storage usage exceeds the total limit of containers 1Gi."))
-                .endsWith(": it wrote more to the node's disk than it may or the node has (logs, emptyDir, writable"
-                        + " layer): set ephemeral-storage requests and limits that match, or write less");
+                .contains(": it wrote more to the node's disk than it may or the node has (logs, emptyDir, writable"
+                        + " layer): set ephemeral-storage requests and limits that match, or write less (Pod"
+                        + " ephemeral local storage usage exceeds");
         assertThat(summary("Usage of EmptyDir volume \"cache\" exceeds the limit \"1Gi\"."))
                 .contains(": it wrote more to the node's disk than it may or the node has");
         assertThat(summary("The node was low on resource: pids."))
-                .endsWith(": the node ran short of process IDs:" + " find what starts too many processes");
+                .endsWith(": the node ran short of process IDs: find what starts too many processes (The node was low"
+                        + " on resource: pids.)");
         assertThat(summary(null))
                 .isEqualTo("1/1 pods of Deployment shop/web failed: evicted by the kubelet of its node: its node ran"
                         + " short of a resource: see the node's pressure conditions");

@@ -26,9 +26,9 @@ class NodeShutdownRuleTest {
 
         assertThat(terminated.cause()).isEqualTo("NodeShutdown");
         assertThat(terminated.summary())
-                .isEqualTo("1/1 pods of Deployment shop/web failed: its node shut down (Pod was terminated in"
-                        + " response to imminent node shutdown.): a controller runs its pods elsewhere; a pod without"
-                        + " one must be created again");
+                .isEqualTo("1/1 pods of Deployment shop/web failed: its node shut down: a controller runs its pods"
+                        + " elsewhere; a pod without one must be created again (Pod was terminated in response to"
+                        + " imminent node shutdown.)");
         assertThat(refused.summary()).contains("(Pod was rejected as the node is shutting down.)");
         assertThat(rule.findings(
                         graph().pods(pod("web-7d9f-a").failed("Evicted", "low")).build()))

@@ -29,9 +29,9 @@ class PodDeadlineExceededRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(finding.cause()).isEqualTo("DeadlineExceeded");
         assertThat(finding.summary())
-                .isEqualTo("Pod shop/report failed: ran longer than its activeDeadlineSeconds (Pod was active on the"
-                        + " node longer than the specified deadline): make it finish sooner or raise"
-                        + " spec.activeDeadlineSeconds");
+                .isEqualTo("Pod shop/report failed: ran longer than its activeDeadlineSeconds: make it finish sooner or"
+                        + " raise spec.activeDeadlineSeconds (Pod was active on the node longer than the specified"
+                        + " deadline)");
         assertThat(rule.findings(
                         graph().pods(pod("web-7d9f-a").failed("Evicted", "low")).build()))
                 .isEmpty();

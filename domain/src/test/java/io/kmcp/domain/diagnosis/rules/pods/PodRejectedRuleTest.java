@@ -28,11 +28,11 @@ class PodRejectedRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.cause()).isEqualTo("PodRejected");
         assertThat(finding.summary())
-                .isEqualTo("1/1 pods of Deployment shop/web failed: rejected by the kubelet of its node, OutOfcpu (Pod"
-                        + " was rejected: Node didn't have enough resource: cpu, requested: 500, used: 3800,"
-                        + " capacity: 4000): the node had no room left for it when it arrived (pods the scheduler"
-                        + " does not know of, such as static pods, take room too); its controller makes a new pod,"
-                        + " the rejected ones stay Failed until removed");
+                .isEqualTo("1/1 pods of Deployment shop/web failed: rejected by the kubelet of its node, OutOfcpu: the"
+                        + " node had no room left for it when it arrived (pods the scheduler does not know of, such as"
+                        + " static pods, take room too); its controller makes a new pod, the rejected ones stay Failed"
+                        + " until removed (Pod was rejected: Node didn't have enough resource: cpu, requested: 500,"
+                        + " used: 3800, capacity: 4000)");
     }
 
     @Test

@@ -36,9 +36,10 @@ class ClaimResizeFailedRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.cause()).isEqualTo("ClaimResizeFailed");
         assertThat(finding.summary())
-                .isEqualTo("PersistentVolumeClaim shop/data could not be resized (rpc error: code = ResourceExhausted"
-                        + " desc = quota exceeded): its pods keep the old size; check that its storage class allows"
-                        + " volume expansion and that its driver can expand it");
+                .isEqualTo(
+                        "PersistentVolumeClaim shop/data could not be resized: its pods keep the old size; check that"
+                                + " its storage class allows volume expansion and that its driver can expand it (rpc error:"
+                                + " code = ResourceExhausted desc = quota exceeded)");
         assertThat(finding.evidence())
                 .containsExactly(
                         "event VolumeResizeFailed ×2: rpc error: code = ResourceExhausted desc = quota exceeded");

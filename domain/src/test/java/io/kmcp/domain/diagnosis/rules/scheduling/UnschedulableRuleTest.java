@@ -41,8 +41,8 @@ class UnschedulableRuleTest {
         assertThat(finding.cause()).isEqualTo("Unschedulable");
         assertThat(finding.subject()).isEqualTo(WEB);
         assertThat(finding.summary())
-                .isEqualTo("2/2 pods of Deployment shop/web cannot be scheduled (0/3 nodes are available: 3"
-                        + " Insufficient cpu.): lower the pods' requests or add capacity");
+                .isEqualTo("2/2 pods of Deployment shop/web cannot be scheduled: lower the pods' requests or add"
+                        + " capacity (0/3 nodes are available: 3 Insufficient cpu.)");
         assertThat(finding.evidence())
                 .containsExactly(
                         "2 of 2 pods: web-7d9f-a, web-7d9f-b",

@@ -32,9 +32,9 @@ class CronJobScheduleRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.cause()).isEqualTo("CronJobNotScheduling");
         assertThat(finding.summary())
-                .isEqualTo("CronJob shop/nightly missed too many start times to catch up (" + message + "); it starts"
-                        + " again from the next one: set or lower spec.startingDeadlineSeconds, or check the"
-                        + " controller manager's clock");
+                .isEqualTo("CronJob shop/nightly missed too many start times to catch up; it starts again from the next"
+                        + " one: set or lower spec.startingDeadlineSeconds, or check the controller manager's clock ("
+                        + message + ")");
         assertThat(finding.evidence()).containsExactly("event TooManyMissedTimes ×1: " + message);
     }
 
@@ -60,11 +60,11 @@ class CronJobScheduleRuleTest {
 
         assertThat(schedule.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(schedule.summary())
-                .startsWith("CronJob shop/nightly never runs: its schedule does not parse (unparseable schedule:")
-                .endsWith("; fix spec.schedule");
+                .startsWith("CronJob shop/nightly never runs: its schedule does not parse; fix spec.schedule"
+                        + " (unparseable schedule:");
         assertThat(zone.summary())
-                .isEqualTo("CronJob shop/nightly never runs: its time zone is unknown (invalid timeZone:"
-                        + " \"Mars/Base\"); fix spec.timeZone to a name of the tz database");
+                .isEqualTo("CronJob shop/nightly never runs: its time zone is unknown; fix spec.timeZone to a name of"
+                        + " the tz database (invalid timeZone: \"Mars/Base\")");
     }
 
     @Test

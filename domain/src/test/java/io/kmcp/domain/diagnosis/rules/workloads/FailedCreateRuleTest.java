@@ -43,8 +43,8 @@ class FailedCreateRuleTest {
         assertThat(finding.cause()).isEqualTo("FailedCreate");
         assertThat(finding.subject()).isEqualTo(WEB);
         assertThat(finding.summary())
-                .isEqualTo("Deployment shop/web: its pods cannot be created (" + QUOTA + "): a ResourceQuota of the"
-                        + " namespace is used up: raise it, or ask for fewer replicas or smaller requests");
+                .isEqualTo("Deployment shop/web: its pods cannot be created: a ResourceQuota of the namespace is used"
+                        + " up: raise it, or ask for fewer replicas or smaller requests (" + QUOTA + ")");
         assertThat(finding.evidence())
                 .containsExactly(
                         "Deployment shop/web: condition ReplicaFailure (FailedCreate): " + QUOTA,
@@ -68,8 +68,9 @@ class FailedCreateRuleTest {
 
         assertThat(finding.subject()).isEqualTo(job);
         assertThat(finding.summary())
-                .endsWith(": the namespace's Pod Security level forbids the pod template: fix its securityContext as"
-                        + " the message says, or change the namespace's pod-security.kubernetes.io/enforce label");
+                .contains(": the namespace's Pod Security level forbids the pod template: fix its securityContext as"
+                        + " the message says, or change the namespace's pod-security.kubernetes.io/enforce label (Error"
+                        + " creating: pods");
         assertThat(finding.evidence()).containsExactly("Job shop/migrate: event FailedCreate ×3: " + podSecurity);
     }
 
@@ -84,8 +85,8 @@ class FailedCreateRuleTest {
 
         assertThat(finding.subject()).isEqualTo(WEB_RS);
         assertThat(finding.summary())
-                .isEqualTo("ReplicaSet shop/web-7d9f: its pods cannot be created (Error creating: boom): the API"
-                        + " server refused the pod: fix what the message names");
+                .isEqualTo("ReplicaSet shop/web-7d9f: its pods cannot be created: the API server refused the pod: fix"
+                        + " what the message names (Error creating: boom)");
     }
 
     @Test
