@@ -126,3 +126,91 @@ Feature: Diagnosing a workload in one call
     And the answer does not mention "No problem found"
     And the answer fits in the default budget of 8000 characters
     And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  # The kubelet's, the scheduler's and the controllers' own reasons (docs/diagnosis-reasons.md). The
+  # control plane reaches the first states by itself; the states only a kubelet reports are written
+  # through the API as a kubelet writes them: the pod's status and the kubelet's events.
+  @reasons
+  Scenario: A deployment a resource quota keeps from creating pods
+    Given a deployment "intake" in namespace "shop" that a resource quota keeps from creating pods
+    When the agent diagnoses "intake" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "FailedCreate" with the evidence "exceeded quota" and "a ResourceQuota of the namespace is used up"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  @reasons
+  Scenario: A deployment whose pods the namespace's Pod Security level forbids
+    Given a deployment "legacy" in namespace "shop" whose pods the namespace's Pod Security level forbids
+    When the agent diagnoses "legacy" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "FailedCreate" with the evidence "violates PodSecurity" and "fix its securityContext"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A deployment whose pods wait for a scheduling gate
+    Given a deployment "batch" in namespace "shop" whose pods wait for a scheduling gate
+    When the agent diagnoses "batch" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "SchedulingGated" with the evidence "spec.schedulingGates"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A deployment whose node selector no node matches: the scheduler's words and the next step
+    Given a deployment "indexer" in namespace "shop" whose node selector no node matches
+    When the agent diagnoses "indexer" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "Unschedulable" with the evidence "didn't match Pod's node affinity/selector" and "fix them or label a node"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A job that runs past its active deadline
+    Given a job "nightly" in namespace "shop" that runs past its active deadline
+    When the agent diagnoses "nightly" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "JobFailed" with the evidence "DeadlineExceeded" and "raise the deadline"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A pod the kubelet evicted for its node's memory
+    Given a pod "thumbnailer" in namespace "shop" that the kubelet evicted for the node's memory
+    When the agent diagnoses the pod "thumbnailer" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "Evicted" with the evidence "The node was low on resource: memory" and "set the pods' memory requests"
+    And the answer does not mention "] ContainerFailed —"
+    And the answer fits in the default budget of 8000 characters
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
+  @reasons
+  Scenario: A pod the kubelet of its node rejected
+    Given a pod "resizer" in namespace "shop" that the kubelet of its node rejected for lack of CPU
+    When the agent diagnoses the pod "resizer" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "PodRejected" with the evidence "OutOfcpu" and "the node had no room left for it"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A pod whose container refers to a ConfigMap that does not exist
+    Given a pod "pricing" in namespace "shop" whose container refers to a ConfigMap "pricing-settings" that does not exist
+    When the agent diagnoses the pod "pricing" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "CreateContainerConfigError" with the evidence "pricing-settings" and "create the ConfigMap pricing-settings"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A pod whose volume does not mount
+    Given a pod "mailer" in namespace "shop" whose volume's ConfigMap "mailer-templates" does not exist
+    When the agent diagnoses the pod "mailer" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "FailedMount" with the evidence "MountVolume.SetUp failed" and "create the ConfigMap mailer-templates"
+    And the answer does not mention "] ContainerWaiting —"
+    And the answer fits in the default budget of 8000 characters
+
+  @reasons
+  Scenario: A pod whose liveness probe gets it killed: the probe, not a crash, is the cause
+    Given a pod "checkout" in namespace "shop" whose liveness probe fails and gets it restarted
+    When the agent diagnoses the pod "checkout" in namespace "shop"
+    Then the call succeeds
+    And the diagnosis names the cause "LivenessProbeFailing" with the evidence "Liveness probe failed: HTTP probe failed with statuscode: 500" and "failed liveness probe"
+    And the answer does not mention "] CrashLoopBackOff —"
+    And the answer fits in the default budget of 8000 characters

@@ -5,15 +5,26 @@ import io.kmcp.domain.diagnosis.rules.autoscaling.AutoscalerAtLimitRule;
 import io.kmcp.domain.diagnosis.rules.containers.ContainerFailedRule;
 import io.kmcp.domain.diagnosis.rules.containers.ContainerWaitingRule;
 import io.kmcp.domain.diagnosis.rules.containers.CrashLoopBackOffRule;
+import io.kmcp.domain.diagnosis.rules.containers.CreateContainerConfigErrorRule;
 import io.kmcp.domain.diagnosis.rules.containers.ImagePullBackOffRule;
+import io.kmcp.domain.diagnosis.rules.containers.LivenessProbeFailingRule;
 import io.kmcp.domain.diagnosis.rules.containers.OomKilledRule;
 import io.kmcp.domain.diagnosis.rules.containers.ReadinessProbeFailingRule;
+import io.kmcp.domain.diagnosis.rules.containers.VolumeMountFailedRule;
 import io.kmcp.domain.diagnosis.rules.deletion.DeletionBlockedRule;
 import io.kmcp.domain.diagnosis.rules.nodes.NodeNotReadyRule;
+import io.kmcp.domain.diagnosis.rules.pods.EvictedRule;
+import io.kmcp.domain.diagnosis.rules.pods.NodeShutdownRule;
+import io.kmcp.domain.diagnosis.rules.pods.PodDeadlineExceededRule;
+import io.kmcp.domain.diagnosis.rules.pods.PodRejectedRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.ClaimPendingRule;
+import io.kmcp.domain.diagnosis.rules.scheduling.ClaimResizeFailedRule;
+import io.kmcp.domain.diagnosis.rules.scheduling.SchedulingGatedRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.UnschedulableRule;
 import io.kmcp.domain.diagnosis.rules.services.NoReadyEndpointsRule;
 import io.kmcp.domain.diagnosis.rules.services.ServiceSelectsNothingRule;
+import io.kmcp.domain.diagnosis.rules.workloads.CronJobScheduleRule;
+import io.kmcp.domain.diagnosis.rules.workloads.FailedCreateRule;
 import io.kmcp.domain.diagnosis.rules.workloads.JobFailedRule;
 import io.kmcp.domain.diagnosis.rules.workloads.ReplicasUnavailableRule;
 import io.kmcp.domain.diagnosis.rules.workloads.RolloutStuckRule;
@@ -38,13 +49,24 @@ public final class DiagnosisRules {
     private static final List<DiagnosisRule> CAUSES = List.of(
             new CrashLoopBackOffRule(),
             new OomKilledRule(),
+            new LivenessProbeFailingRule(),
             new ImagePullBackOffRule(),
+            new CreateContainerConfigErrorRule(),
+            new VolumeMountFailedRule(),
             new ContainerWaitingRule(),
             new ContainerFailedRule(),
+            new EvictedRule(),
+            new PodRejectedRule(),
+            new NodeShutdownRule(),
+            new PodDeadlineExceededRule(),
             new UnschedulableRule(),
+            new SchedulingGatedRule(),
             new ClaimPendingRule(),
+            new ClaimResizeFailedRule(),
             new ReadinessProbeFailingRule(),
             new JobFailedRule(),
+            new FailedCreateRule(),
+            new CronJobScheduleRule(),
             new ServiceSelectsNothingRule(),
             new NoReadyEndpointsRule(),
             new RolloutStuckRule(),

@@ -74,6 +74,14 @@ public record PodSnapshot(
                 .isPresent();
     }
 
+    /**
+     * Why the pod as a whole failed, when it did and its status says (Evicted, DeadlineExceeded,
+     * OutOfcpu …): a fact about the pod, which its containers' ends only echo.
+     */
+    public Optional<String> failureReason() {
+        return phase.equals("Failed") ? reason : Optional.empty();
+    }
+
     /** The PodScheduled condition while it is False: gated, or no node fits. */
     public Optional<Condition> notScheduled() {
         return condition("PodScheduled").filter(Condition::isFalse);
@@ -84,5 +92,12 @@ public record PodSnapshot(
         return notScheduled()
                 .filter(condition ->
                         condition.reason().filter("Unschedulable"::equals).isPresent());
+    }
+
+    /** The PodScheduled condition while scheduling gates keep the scheduler away from the pod. */
+    public Optional<Condition> schedulingGated() {
+        return notScheduled()
+                .filter(condition ->
+                        condition.reason().filter("SchedulingGated"::equals).isPresent());
     }
 }

@@ -91,6 +91,11 @@ public record WorkloadSnapshot(
                                 .isPresent());
     }
 
+    /** The ReplicaFailure condition of a Deployment or ReplicaSet whose pods cannot be created. */
+    public Optional<Condition> replicaFailure() {
+        return condition("ReplicaFailure").filter(Condition::isTrue);
+    }
+
     /** The Complete condition of a Job that completed. */
     public Optional<Condition> completion() {
         return condition("Complete").filter(Condition::isTrue);

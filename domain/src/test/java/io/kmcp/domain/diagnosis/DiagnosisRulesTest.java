@@ -73,4 +73,36 @@ class DiagnosisRulesTest {
         assertThat(findings.get(0).evidence()).first().isEqualTo("3 of 3 pods: web-7d9f-a, web-7d9f-b, web-7d9f-c");
         assertThat(DiagnosisRules.findings(graph)).isEqualTo(findings);
     }
+
+    @Test
+    @DisplayName("one state, one cause: an eviction is not also a failed container, a mount failure not also a"
+            + " waiting one, a quota refusal explains the missing replicas")
+    void oneCausePerState() {
+        WorkloadGraph graph = graph().workload(deployment(3, 0)
+                        .condition(condition(
+                                "ReplicaFailure",
+                                "True",
+                                "FailedCreate",
+                                "pods \"web-7d9f-x\" is forbidden: exceeded quota: q, requested: pods=1, used: pods=2,"
+                                        + " limited: pods=2")))
+                .pods(
+                        pod("web-7d9f-a")
+                                .failed("Evicted", "The node was low on resource: memory.")
+                                .with(container("app")
+                                        .state(Fixtures.terminated(137, "Error", java.time.Duration.ofHours(1)))),
+                        pod("web-7d9f-b").with(container("app").state(Fixtures.waiting("ContainerCreating", null))))
+                .events(Fixtures.warning(
+                        "FailedMount",
+                        "web-7d9f-b",
+                        "MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found",
+                        3))
+                .build();
+
+        List<Finding> findings = DiagnosisRules.findings(graph);
+
+        assertThat(findings)
+                .extracting(Finding::cause)
+                .containsExactly("FailedCreate", "FailedMount", "Evicted", "ReplicasUnavailable");
+        assertThat(findings.get(3).evidence()).contains("explained by: FailedCreate, FailedMount, Evicted");
+    }
 }

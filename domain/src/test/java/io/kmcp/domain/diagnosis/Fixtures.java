@@ -193,6 +193,8 @@ public final class Fixtures {
         private final List<String> claims = new ArrayList<>();
         private Optional<Deletion> deletion = Optional.empty();
         private Boolean ready;
+        private Optional<String> reason = Optional.empty();
+        private Optional<String> message = Optional.empty();
 
         private Pod(String name) {
             this.ref = new ObjectRef("Pod", NS, name, "uid-" + name);
@@ -254,6 +256,15 @@ public final class Fixtures {
             return this;
         }
 
+        /** Failed as a whole, for the reason and with the message its status gives (Evicted …). */
+        public Pod failed(String why, String text) {
+            phase = "Failed";
+            reason = Optional.of(why);
+            message = Optional.ofNullable(text);
+            ready = false;
+            return this;
+        }
+
         /** Pending: not scheduled, for the reason the scheduler gives. */
         public Pod unschedulable(String message) {
             phase = "Pending";
@@ -273,8 +284,8 @@ public final class Fixtures {
             return new PodSnapshot(
                     ref,
                     phase,
-                    Optional.empty(),
-                    Optional.empty(),
+                    reason,
+                    message,
                     nodeName,
                     labels,
                     owners,

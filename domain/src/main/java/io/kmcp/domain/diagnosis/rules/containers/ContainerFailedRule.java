@@ -16,7 +16,8 @@ import java.util.function.BiPredicate;
 /**
  * Containers that ended with an error and are not restarted (pods with restartPolicy Never or
  * OnFailure, a Job's pods). The failed attempts of a Job that completed since are history, not a
- * finding.
+ * finding; the containers of a pod that failed as a whole (evicted, past its deadline) are told by the
+ * pod's own reason.
  */
 public final class ContainerFailedRule extends ContainerRule {
 
@@ -33,6 +34,7 @@ public final class ContainerFailedRule extends ContainerRule {
                 .toList();
         return (pod, container) -> container.state().failed()
                 && container.oomKill().isEmpty()
+                && pod.failureReason().isEmpty()
                 && completedJobs.stream().noneMatch(pod::controlledBy);
     }
 
@@ -43,7 +45,14 @@ public final class ContainerFailedRule extends ContainerRule {
         List<String> evidence = new ArrayList<>();
         Evidence.lastLogLine(graph, group.primaryPods(), sample.name()::equals).ifPresent(evidence::add);
         state.message().ifPresent(message -> evidence.add("termination message: " + Wording.brief(message)));
-        return new Told(Severity.WARNING, "failed: " + ContainerWording.exit(state), evidence);
+        return new Told(
+                Severity.WARNING,
+                "failed: " + ContainerWording.exit(state)
+                        + state.message()
+                                .flatMap(StartFailure::advice)
+                                .map(advice -> ": " + advice)
+                                .orElse(""),
+                evidence);
     }
 
     @Override

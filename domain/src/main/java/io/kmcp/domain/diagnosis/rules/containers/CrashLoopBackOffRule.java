@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * Containers restarted over and over (CrashLoopBackOff), unless their memory limit killed them: that
- * is {@link OomKilledRule}'s to tell.
+ * Containers restarted over and over (CrashLoopBackOff), unless their memory limit or their liveness
+ * probe killed them: that is {@link OomKilledRule}'s or {@link LivenessProbeFailingRule}'s to tell.
  */
 public final class CrashLoopBackOffRule extends ContainerRule {
 
@@ -22,8 +22,10 @@ public final class CrashLoopBackOffRule extends ContainerRule {
 
     @Override
     BiPredicate<PodSnapshot, ContainerSnapshot> failing(WorkloadGraph graph) {
+        BiPredicate<PodSnapshot, ContainerSnapshot> killedByProbe = LivenessProbeFailingRule.killedByProbe(graph);
         return (pod, container) -> container.state().waitingWith("CrashLoopBackOff")
-                && container.oomKill().isEmpty();
+                && container.oomKill().isEmpty()
+                && !killedByProbe.test(pod, container);
     }
 
     @Override

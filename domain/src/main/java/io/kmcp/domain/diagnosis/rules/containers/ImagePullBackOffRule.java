@@ -1,6 +1,7 @@
 package io.kmcp.domain.diagnosis.rules.containers;
 
 import io.kmcp.domain.diagnosis.ContainerSnapshot;
+import io.kmcp.domain.diagnosis.EventGroup;
 import io.kmcp.domain.diagnosis.PodSnapshot;
 import io.kmcp.domain.diagnosis.Severity;
 import io.kmcp.domain.diagnosis.WorkloadGraph;
@@ -8,8 +9,11 @@ import io.kmcp.domain.diagnosis.rules.Evidence;
 import io.kmcp.domain.diagnosis.rules.Wording;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Containers whose image cannot be pulled: ImagePullBackOff, ErrImagePull, InvalidImageName … */
 public final class ImagePullBackOffRule extends ContainerRule {
@@ -43,10 +47,15 @@ public final class ImagePullBackOffRule extends ContainerRule {
         List<String> evidence = new ArrayList<>();
         evidence.add("image " + sample.image());
         sample.state().message().ifPresent(message -> evidence.add("kubelet: " + Wording.brief(message)));
-        evidence.addAll(Evidence.events(graph, "Pod", group.pods().podNames(), Evidence.reason("Failed")));
+        List<EventGroup> failures =
+                Evidence.eventGroups(graph, "Pod", group.pods().podNames(), Evidence.reason("Failed"));
+        evidence.addAll(Evidence.lines(failures));
+        String said = Stream.concat(
+                        sample.state().message().stream(), failures.stream().map(EventGroup::message))
+                .collect(Collectors.joining("\n"));
         return new Told(
                 Severity.CRITICAL,
-                "cannot get image " + sample.image() + " (" + reason + "): " + advice(reason),
+                "cannot get image " + sample.image() + " (" + reason + "): " + advice(reason, said),
                 evidence);
     }
 
@@ -56,11 +65,33 @@ public final class ImagePullBackOffRule extends ContainerRule {
                 + other.container().state().reason().orElseThrow() + ")";
     }
 
-    private static String advice(String reason) {
+    /** What to do, by the kubelet's reason and, for a failed pull, what the registry answered. */
+    static String advice(String reason, String said) {
+        String text = said.toLowerCase(Locale.ROOT);
         return switch (reason) {
             case "InvalidImageName" -> "fix the image reference";
             case "ErrImageNeverPull" -> "imagePullPolicy is Never and the image is not on the node";
-            default -> "check the image name and tag, the registry, and the pull secrets";
+            default -> {
+                if (text.contains("unauthorized")
+                        || text.contains("pull access denied")
+                        || text.contains("authentication required")
+                        || text.contains("403 forbidden")) {
+                    yield "the registry refused the pull: check the pod's imagePullSecrets and their access to the"
+                            + " repository";
+                }
+                if (text.contains("not found") || text.contains("notfound") || text.contains("manifest unknown")) {
+                    yield "the registry has no such image or tag: check the name and tag";
+                }
+                if (text.contains("no such host")
+                        || text.contains("i/o timeout")
+                        || text.contains("connection refused")
+                        || text.contains("x509")
+                        || reason.equals("RegistryUnavailable")) {
+                    yield "the node cannot reach the registry: check its name, the node's network and DNS, and"
+                            + " its certificate";
+                }
+                yield "check the image name and tag, the registry, and the pull secrets";
+            }
         };
     }
 }

@@ -41,13 +41,15 @@ public final class ReadinessProbeFailingRule extends ContainerRule {
         Set<String> probeFailed = Evidence.eventGroups(graph, "Pod", Set.of(), PROBE_FAILED).stream()
                 .map(group -> group.involved().name())
                 .collect(Collectors.toSet());
+        BiPredicate<PodSnapshot, ContainerSnapshot> killedByProbe = LivenessProbeFailingRule.killedByProbe(graph);
         return (pod, container) -> !pod.terminating()
                 && pod.phase().equals("Running")
                 && !pod.ready()
                 && !container.init()
                 && container.state().phase() == Phase.RUNNING
                 && !container.ready()
-                && (probeFailed.contains(pod.ref().name()) || startedLongAgo(container, graph.observedAt()));
+                && (probeFailed.contains(pod.ref().name())
+                        || (startedLongAgo(container, graph.observedAt()) && !killedByProbe.test(pod, container)));
     }
 
     @Override

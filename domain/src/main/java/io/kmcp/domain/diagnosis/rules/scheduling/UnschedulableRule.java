@@ -13,7 +13,10 @@ import io.kmcp.domain.diagnosis.rules.Wording;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pods the scheduler cannot place on any node. */
+/**
+ * Pods the scheduler cannot place on any node, in its words, with the next step for each obstacle it
+ * names (see {@link SchedulerWords}).
+ */
 public final class UnschedulableRule implements DiagnosisRule {
 
     @Override
@@ -32,6 +35,7 @@ public final class UnschedulableRule implements DiagnosisRule {
                 .flatMap(Condition::message)
                 .map(Wording::brief)
                 .orElse("the scheduler gave no message");
+        String steps = SchedulerWords.steps(message);
         List<String> evidence = new ArrayList<>();
         group.podsLine().ifPresent(evidence::add);
         evidence.add("scheduler: " + message);
@@ -43,7 +47,10 @@ public final class UnschedulableRule implements DiagnosisRule {
                 Severity.CRITICAL,
                 "Unschedulable",
                 group.subject(),
-                group.scope(group.pods().size()) + " cannot be scheduled: " + message,
+                group.scope(group.pods().size())
+                        + (steps.isEmpty()
+                                ? " cannot be scheduled: " + message
+                                : " cannot be scheduled: " + steps + " (" + message + ")"),
                 evidence);
     }
 }

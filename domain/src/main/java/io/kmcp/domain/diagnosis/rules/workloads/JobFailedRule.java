@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Jobs their controller gave up on (condition Failed: BackoffLimitExceeded, DeadlineExceeded …). A
+ * Jobs their controller gave up on (condition Failed: BackoffLimitExceeded, DeadlineExceeded,
+ * PodFailurePolicy, MaxFailedIndexesExceeded, FailedIndexes), with the next step for the reason. A
  * failed run of a CronJob that a later run made good is a WARNING.
  */
 public final class JobFailedRule implements DiagnosisRule {
@@ -62,8 +63,24 @@ public final class JobFailedRule implements DiagnosisRule {
                         + failed.message()
                                 .map(message -> " (" + Wording.brief(message) + ")")
                                 .orElse("")
-                        + (superseded ? "; a later run completed" : "; read the logs of its failed pods"),
+                        + (superseded ? "; a later run completed" : "; " + advice(reason)),
                 evidence);
+    }
+
+    /** What to do, by the reason the Job controller gave up for. */
+    static String advice(String reason) {
+        return switch (reason) {
+            case "DeadlineExceeded" ->
+                "it ran longer than its activeDeadlineSeconds: make it finish sooner or" + " raise the deadline";
+            case "PodFailurePolicy" ->
+                "a rule of its podFailurePolicy failed it at the first such failure: the"
+                        + " message names the container and exit code";
+            case "MaxFailedIndexesExceeded" ->
+                "more indexes failed than its maxFailedIndexes allows: read the logs" + " of its failed pods";
+            case "FailedIndexes" ->
+                "some indexes used up their backoffLimitPerIndex: read the logs of their" + " failed pods";
+            default -> "read the logs of its failed pods";
+        };
     }
 
     /** "1, 2": the distinct non-zero exit codes of the pods' containers, restarted instances included. */

@@ -129,4 +129,36 @@ class ContainerFailedRuleTest {
                 .containsExactly(
                         "1 of 1 pods: report-x1", "also container upload (1 pod): exit code 2 (Error) after ~1s");
     }
+
+    @Test
+    @DisplayName("a command the runtime could not start (StartError): what to fix")
+    void startError() {
+        WorkloadGraph graph = graph(migrate)
+                .workload(workload(migrate).job(0, 0, 1))
+                .pods(pod("migrate-x1")
+                        .ownedBy(new OwnerRef("Job", "migrate", "uid-migrate", true))
+                        .phase("Failed")
+                        .with(container("migrate")
+                                .state(terminated(
+                                        128,
+                                        "StartError",
+                                        "failed to create containerd task: exec: \"migrate\": executable file not"
+                                                + " found in $PATH"))))
+                .build();
+
+        assertThat(only(rule.findings(graph)).summary())
+                .isEqualTo("container migrate of 1/1 pods of Job shop/migrate failed: exit code 128 (StartError):"
+                        + " the command it runs is not in the image: fix command/args or the image");
+    }
+
+    @Test
+    @DisplayName("the containers of a pod that failed as a whole (evicted) are told by the pod's reason")
+    void podFailedAsAWhole() {
+        WorkloadGraph graph = graph().pods(pod("web-7d9f-a")
+                        .failed("Evicted", "The node was low on resource: memory.")
+                        .with(container("app").state(terminated(137, "ContainerStatusUnknown", Duration.ofHours(1)))))
+                .build();
+
+        assertThat(rule.findings(graph)).isEmpty();
+    }
 }

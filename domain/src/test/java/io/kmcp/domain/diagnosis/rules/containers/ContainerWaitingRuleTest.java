@@ -23,12 +23,16 @@ class ContainerWaitingRuleTest {
     private final ContainerWaitingRule rule = new ContainerWaitingRule();
 
     @Test
-    @DisplayName("CreateContainerConfigError: the kubelet's message says which Secret or key is missing")
-    void configError() {
-        WorkloadGraph graph = graph().pods(pod("web-7d9f-a")
-                        .with(container("app")
-                                .state(waiting("CreateContainerConfigError", "secret \"db-credentials\" not found"))))
-                .events(warning("Failed", "web-7d9f-a", "Error: secret \"db-credentials\" not found", 6))
+    @DisplayName("ContainerCreating held up by a sandbox the runtime cannot create: the event says why")
+    void sandboxFailure() {
+        WorkloadGraph graph = graph().pods(
+                        pod("web-7d9f-a").with(container("app").state(waiting("ContainerCreating", null))),
+                        pod("web-7d9f-b").with(container("app").state(waiting("ContainerCreating", null))))
+                .events(warning(
+                        "FailedCreatePodSandBox",
+                        "web-7d9f-a",
+                        "Failed to create pod sandbox: plugin type=\"calico\" failed (add): connection refused",
+                        3))
                 .build();
 
         Finding finding = only(rule.findings(graph));
@@ -36,38 +40,50 @@ class ContainerWaitingRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(finding.cause()).isEqualTo("ContainerWaiting");
         assertThat(finding.summary())
-                .isEqualTo("container app of 1/1 pods of Deployment shop/web cannot start:"
-                        + " CreateContainerConfigError (secret \"db-credentials\" not found)");
-        assertThat(finding.evidence())
-                .containsExactly(
-                        "1 of 1 pods: web-7d9f-a",
-                        "kubelet: secret \"db-credentials\" not found",
-                        "event Failed ×6: Error: secret \"db-credentials\" not found");
-    }
-
-    @Test
-    @DisplayName("ContainerCreating held up by a volume that does not mount: the event says why")
-    void mountFailure() {
-        WorkloadGraph graph = graph().pods(
-                        pod("web-7d9f-a").with(container("app").state(waiting("ContainerCreating", null))),
-                        pod("web-7d9f-b").with(container("app").state(waiting("ContainerCreating", null))))
-                .events(warning(
-                        "FailedMount",
-                        "web-7d9f-a",
-                        "MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found",
-                        3))
-                .build();
-
-        Finding finding = only(rule.findings(graph));
-
-        assertThat(finding.summary())
                 .isEqualTo("container app of 1/2 pods of Deployment shop/web cannot start: ContainerCreating"
-                        + " (MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found)");
+                        + " (Failed to create pod sandbox: plugin type=\"calico\" failed (add): connection refused)");
         assertThat(finding.evidence())
                 .containsExactly(
                         "1 of 2 pods: web-7d9f-a",
-                        "event FailedMount ×3: MountVolume.SetUp failed for volume \"config\" : configmap"
-                                + " \"web-config\" not found");
+                        "event FailedCreatePodSandBox ×3: Failed to create pod sandbox: plugin type=\"calico\" failed"
+                                + " (add): connection refused");
+    }
+
+    @Test
+    @DisplayName("a command missing from the image: the runtime's words and what to fix")
+    void commandNotFound() {
+        WorkloadGraph graph = graph().pods(pod("web-7d9f-a")
+                        .with(container("app")
+                                .state(waiting(
+                                        "RunContainerError",
+                                        "exec: \"serve\": executable file not found in $PATH: unknown"))))
+                .build();
+
+        Finding finding = only(rule.findings(graph));
+        assertThat(finding.evidence())
+                .containsExactly(
+                        "1 of 1 pods: web-7d9f-a",
+                        "kubelet: exec: \"serve\": executable file not found in $PATH: unknown");
+        assertThat(finding.summary())
+                .endsWith(
+                        "cannot start: RunContainerError: the command it runs is not in the image: fix command/args or"
+                                + " the image (exec: \"serve\": executable file not found in $PATH: unknown)");
+    }
+
+    @Test
+    @DisplayName("configuration errors and volumes that do not mount are other rules' to tell")
+    void otherRules() {
+        WorkloadGraph graph = graph().pods(
+                        pod("web-7d9f-a")
+                                .with(container("app")
+                                        .state(waiting("CreateContainerConfigError", "secret \"db\" not found"))),
+                        pod("web-7d9f-b").with(container("app").state(waiting("ContainerCreating", null))))
+                .events(
+                        warning("FailedMount", "web-7d9f-b", "MountVolume.SetUp failed", 3),
+                        warning("FailedCreatePodSandBox", "web-7d9f-b", "Failed to create pod sandbox", 1))
+                .build();
+
+        assertThat(rule.findings(graph)).isEmpty();
     }
 
     @Test

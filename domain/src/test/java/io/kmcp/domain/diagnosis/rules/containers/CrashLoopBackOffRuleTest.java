@@ -201,6 +201,27 @@ class CrashLoopBackOffRuleTest {
     }
 
     @Test
+    @DisplayName("a container its liveness probe kills is LivenessProbeFailing, not a crash loop")
+    void probeKillIsNotACrashLoop() {
+        WorkloadGraph graph = graph().pods(pod("web-7d9f-a")
+                        .with(container("app").crashLooping().last(terminated(137, "Error", Duration.ofSeconds(40)))))
+                .events(event(
+                        "Normal",
+                        "Killing",
+                        "Pod",
+                        "web-7d9f-a",
+                        "Container app failed liveness probe, will be restarted",
+                        4))
+                .build();
+
+        assertThat(rule.findings(graph)).isEmpty();
+        assertThat(DiagnosisRules.findings(graph))
+                .extracting(Finding::cause)
+                .contains("LivenessProbeFailing")
+                .doesNotContain("CrashLoopBackOff");
+    }
+
+    @Test
     @DisplayName("the last log line comes from a failing container of a failing pod, not from its neighbours")
     void logOfTheFailingContainer() {
         WorkloadGraph graph = graph().workload(deployment(2, 1))

@@ -45,7 +45,7 @@ class ImagePullBackOffRuleTest {
         assertThat(finding.subject()).isEqualTo(WEB);
         assertThat(finding.summary())
                 .isEqualTo("container app of 2/3 pods of Deployment shop/web cannot get image nginx:doesnotexist"
-                        + " (ImagePullBackOff): check the image name and tag, the registry, and the pull secrets");
+                        + " (ImagePullBackOff): the registry has no such image or tag: check the name and tag");
         assertThat(finding.evidence())
                 .containsExactly(
                         "2 of 3 pods: web-7d9f-a, web-7d9f-b",
@@ -67,6 +67,39 @@ class ImagePullBackOffRuleTest {
         assertThat(invalid.summary()).endsWith("(InvalidImageName): fix the image reference");
         assertThat(never.summary())
                 .endsWith("(ErrImageNeverPull): imagePullPolicy is Never and the image is not on the node");
+    }
+
+    @Test
+    @DisplayName("what the registry answered decides the advice: refused, unknown tag, unreachable")
+    void registryAnswers() {
+        assertThat(ImagePullBackOffRule.advice(
+                        "ErrImagePull", "failed to authorize: failed to fetch anonymous token: 401 Unauthorized"))
+                .startsWith("the registry refused the pull: check the pod's imagePullSecrets");
+        assertThat(ImagePullBackOffRule.advice(
+                        "ErrImagePull",
+                        "pull access denied for shop/web, repository does not exist or may require 'docker login'"))
+                .startsWith("the registry refused the pull");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "failed to fetch oauth token: authentication required"))
+                .startsWith("the registry refused the pull");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "unexpected status from HEAD request: 403 Forbidden"))
+                .startsWith("the registry refused the pull");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "registry.example.com/web:1.4.3: not found"))
+                .isEqualTo("the registry has no such image or tag: check the name and tag");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "dial tcp 10.0.0.5:443: i/o timeout"))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "dial tcp 10.0.0.5:443: connect: connection refused"))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "tls: failed to verify certificate: x509: unknown"))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("ErrImagePull", "manifest unknown: manifest unknown"))
+                .isEqualTo("the registry has no such image or tag: check the name and tag");
+        assertThat(ImagePullBackOffRule.advice(
+                        "ErrImagePull", "dial tcp: lookup registry.invalid on 10.96.0.10:53: no such host"))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("RegistryUnavailable", ""))
+                .startsWith("the node cannot reach the registry");
+        assertThat(ImagePullBackOffRule.advice("ImagePullBackOff", "Back-off pulling image \"web:1\""))
+                .isEqualTo("check the image name and tag, the registry, and the pull secrets");
     }
 
     @Test

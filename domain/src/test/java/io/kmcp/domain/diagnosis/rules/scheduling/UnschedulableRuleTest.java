@@ -41,14 +41,45 @@ class UnschedulableRuleTest {
         assertThat(finding.cause()).isEqualTo("Unschedulable");
         assertThat(finding.subject()).isEqualTo(WEB);
         assertThat(finding.summary())
-                .isEqualTo("2/2 pods of Deployment shop/web cannot be scheduled: 0/3 nodes are available: 3"
-                        + " Insufficient cpu.");
+                .isEqualTo("2/2 pods of Deployment shop/web cannot be scheduled: lower the pods' requests or add"
+                        + " capacity (0/3 nodes are available: 3 Insufficient cpu.)");
         assertThat(finding.evidence())
                 .containsExactly(
                         "2 of 2 pods: web-7d9f-a, web-7d9f-b",
                         "scheduler: 0/3 nodes are available: 3 Insufficient cpu.",
                         "event FailedScheduling ×7 on 2 pods: 0/3 nodes are available: 3 Insufficient cpu.",
                         "pod template: nodeSelector disktype=ssd");
+    }
+
+    @Test
+    @DisplayName("each obstacle the scheduler names gets its next step: taints, node selector, claims, ports")
+    void obstacles() {
+        assertThat(SchedulerWords.steps("0/3 nodes are available: 1 node(s) had untolerated taint"
+                        + " {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node"
+                        + " affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for"
+                        + " scheduling."))
+                .isEqualTo("tolerate the nodes' taints or schedule elsewhere; no node has the labels its nodeSelector"
+                        + " or node affinity asks for: fix them or label a node");
+        assertThat(SchedulerWords.steps("0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims."))
+                .isEqualTo("its claims are not bound: see the claim");
+        assertThat(SchedulerWords.steps("0/3 nodes are available: persistentvolumeclaim \"data\" not found."))
+                .isEqualTo("a claim it uses is missing or not bound: see the claim");
+        assertThat(SchedulerWords.steps("0/2 nodes are available: 2 node(s) didn't have free ports for the requested"
+                        + " pod ports, 2 Too many pods."))
+                .isEqualTo("the nodes hold as many pods as they may: add capacity; another pod holds the hostPort it"
+                        + " asks for");
+        assertThat(SchedulerWords.steps("0/1 nodes are available: 1 node(s) were unschedulable."))
+                .isEqualTo("the nodes are cordoned");
+        assertThat(SchedulerWords.steps("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules."))
+                .isEqualTo("its pod anti-affinity cannot be met beside the pods already placed");
+        assertThat(SchedulerWords.steps("0/2 nodes are available: 2 node(s) didn't match pod affinity rules."))
+                .isEqualTo("its pod affinity names pods that run on no eligible node");
+        assertThat(SchedulerWords.steps(
+                        "0/2 nodes are available: 2 node(s) didn't match pod topology spread" + " constraints."))
+                .isEqualTo("its topology spread constraints cannot be met");
+        assertThat(SchedulerWords.steps("0/2 nodes are available: 2 node(s) had volume node affinity conflict."))
+                .startsWith("its volumes are in another zone");
+        assertThat(SchedulerWords.steps("no nodes available to schedule pods")).isEmpty();
     }
 
     @Test

@@ -105,9 +105,20 @@ class JobFailedRuleTest {
         Finding finding = only(rule.findings(graph));
 
         assertThat(finding.summary())
-                .isEqualTo("Job shop/migrate failed: DeadlineExceeded; read the logs of its failed pods");
+                .isEqualTo("Job shop/migrate failed: DeadlineExceeded; it ran longer than its activeDeadlineSeconds:"
+                        + " make it finish sooner or raise the deadline");
         assertThat(finding.evidence())
                 .containsExactly("condition Failed: DeadlineExceeded", "1 failed pods, 0 succeeded");
+    }
+
+    @Test
+    @DisplayName("every reason the Job controller gives up for has its next step")
+    void reasons() {
+        assertThat(JobFailedRule.advice("PodFailurePolicy")).startsWith("a rule of its podFailurePolicy failed it");
+        assertThat(JobFailedRule.advice("MaxFailedIndexesExceeded"))
+                .startsWith("more indexes failed than its maxFailedIndexes allows");
+        assertThat(JobFailedRule.advice("FailedIndexes")).startsWith("some indexes used up their backoffLimitPerIndex");
+        assertThat(JobFailedRule.advice("BackoffLimitExceeded")).isEqualTo("read the logs of its failed pods");
     }
 
     @Test
