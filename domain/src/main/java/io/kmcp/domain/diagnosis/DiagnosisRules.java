@@ -2,6 +2,7 @@ package io.kmcp.domain.diagnosis;
 
 import io.kmcp.domain.diagnosis.rules.DiagnosisRule;
 import io.kmcp.domain.diagnosis.rules.autoscaling.AutoscalerAtLimitRule;
+import io.kmcp.domain.diagnosis.rules.conditions.ConditionFailingRule;
 import io.kmcp.domain.diagnosis.rules.containers.ContainerFailedRule;
 import io.kmcp.domain.diagnosis.rules.containers.ContainerWaitingRule;
 import io.kmcp.domain.diagnosis.rules.containers.CrashLoopBackOffRule;
@@ -10,6 +11,8 @@ import io.kmcp.domain.diagnosis.rules.containers.OomKilledRule;
 import io.kmcp.domain.diagnosis.rules.containers.ReadinessProbeFailingRule;
 import io.kmcp.domain.diagnosis.rules.deletion.DeletionBlockedRule;
 import io.kmcp.domain.diagnosis.rules.nodes.NodeNotReadyRule;
+import io.kmcp.domain.diagnosis.rules.routes.BackendMissingRule;
+import io.kmcp.domain.diagnosis.rules.routes.BackendNotReadyRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.ClaimPendingRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.UnschedulableRule;
 import io.kmcp.domain.diagnosis.rules.services.NoReadyEndpointsRule;
@@ -50,7 +53,10 @@ public final class DiagnosisRules {
             new RolloutStuckRule(),
             new NodeNotReadyRule(),
             new AutoscalerAtLimitRule(),
-            new DeletionBlockedRule());
+            new DeletionBlockedRule(),
+            new BackendMissingRule(),
+            new BackendNotReadyRule(),
+            new ConditionFailingRule());
 
     private static final ReplicasUnavailableRule REPLICAS_UNAVAILABLE = new ReplicasUnavailableRule();
 
