@@ -33,6 +33,21 @@ Feature: Diagnosing from whatever object the agent starts at
     And the diagnosis names the cause "BackendServiceMissing" with the evidence "api"
     And the diagnosis cost the cluster at most 25 API requests, as many as the audit log recorded
 
+  # The Gateway API's real HTTPRoute CRD, from its Go module as the Helm chart's test installs it; it
+  # stays served for the rest of the run, as CRDs of a cluster do.
+  @gateway-api
+  Scenario: An HTTPRoute whose Gateway cannot resolve its backend, in front of a crashing deployment
+    Given the cluster serves the Gateway API's HTTPRoute
+    And a deployment "orders" in namespace "shop" whose container keeps crashing
+    And a service for the deployment "orders" in namespace "shop", ready or not
+    And an HTTPRoute "storefront" in namespace "shop" to the service "orders", its backend unresolved by its Gateway
+    When the agent diagnoses the httproute "storefront" in namespace "shop"
+    Then the call succeeds
+    And the answer begins with "HTTPRoute shop/storefront"
+    And the diagnosis names the cause "ConditionFailing" with the evidence "ResolvedRefs=False (BackendNotFound)"
+    And the diagnosis names the cause "CrashLoopBackOff" with the evidence "exit code 1"
+    And the diagnosis cost the cluster at most 20 API requests, as many as the audit log recorded
+
   Scenario: An autoscaler whose metrics cannot be read, in front of a crashing deployment
     Given a deployment "orders" in namespace "shop" whose container keeps crashing
     And an autoscaler "orders" of the deployment "orders" in namespace "shop" whose metrics cannot be read

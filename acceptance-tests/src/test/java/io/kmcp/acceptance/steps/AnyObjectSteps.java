@@ -61,6 +61,16 @@ public final class AnyObjectSteps {
         StartingObjects.ingress(admin(), world.name(namespace), name, paths);
     }
 
+    @Given("the cluster serves the Gateway API's HTTPRoute")
+    public void gatewayApi() {
+        StartingObjects.gatewayApiServed(admin());
+    }
+
+    @Given("an HTTPRoute {string} in namespace {string} to the service {string}, its backend unresolved by its Gateway")
+    public void httpRoute(String name, String namespace, String service) {
+        StartingObjects.httpRouteWithUnresolvedBackend(admin(), world.name(namespace), name, service);
+    }
+
     @Given("an autoscaler {string} of the deployment {string} in namespace {string} whose metrics cannot be read")
     public void autoscaler(String name, String deployment, String namespace) {
         StartingObjects.autoscalerWithoutMetrics(admin(), world.name(namespace), name, deployment);
