@@ -549,7 +549,6 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                     Optional.of("spec.nodeName=" + name),
                     MAX_LISTED);
             List<PodSnapshot> pods = pods(ClusterReads.await(podsRead));
-            Set<String> involved = Set.of(key(node.ref()));
             return new WorkloadGraph(
                     node.ref(),
                     Optional.empty(),
@@ -560,9 +559,9 @@ public final class DiagnoseWorkloadService implements DiagnoseWorkload {
                     List.of(node),
                     List.of(),
                     List.of(),
+                    // The field selector already chose the events about the node.
                     ClusterReads.await(events).items().stream()
                             .map(Snapshots::event)
-                            .filter(event -> involved.contains(key(event.involved())))
                             .toList(),
                     List.of(),
                     clock.instant());

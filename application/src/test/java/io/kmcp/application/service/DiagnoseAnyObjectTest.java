@@ -7,6 +7,7 @@ import static io.kmcp.application.service.TestTypes.NAMESPACES;
 import static io.kmcp.application.service.TestTypes.PODS;
 import static io.kmcp.application.service.WorkloadFixture.AUTOSCALERS;
 import static io.kmcp.application.service.WorkloadFixture.CLAIMS;
+import static io.kmcp.application.service.WorkloadFixture.ENDPOINT_SLICES;
 import static io.kmcp.application.service.WorkloadFixture.EVENTS;
 import static io.kmcp.application.service.WorkloadFixture.NODES;
 import static io.kmcp.application.service.WorkloadFixture.REPLICA_SETS;
@@ -56,6 +57,8 @@ class DiagnoseAnyObjectTest {
             "networking.k8s.io", "v1", "Ingress", "ingresses", "ingress", List.of("ing"), true, ALL_VERBS);
     static final ResourceType HTTP_ROUTES = new ResourceType(
             "gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", "httproute", List.of(), true, ALL_VERBS);
+    static final ResourceType CLUSTER_ISSUERS = new ResourceType(
+            "cert-manager.io", "v1", "ClusterIssuer", "clusterissuers", "clusterissuer", List.of(), false, ALL_VERBS);
     static final ResourceType CERTIFICATES = new ResourceType(
             "cert-manager.io", "v1", "Certificate", "certificates", "certificate", List.of("cert"), true, ALL_VERBS);
 
@@ -81,7 +84,7 @@ class DiagnoseAnyObjectTest {
     private static ApiCatalog withRoutes() {
         List<ResourceType> types = new ArrayList<>(WorkloadFixture.CATALOG.types());
         Map<String, String> preferred = new HashMap<>(WorkloadFixture.CATALOG.preferredVersions());
-        for (ResourceType type : List.of(INGRESSES, HTTP_ROUTES, CERTIFICATES)) {
+        for (ResourceType type : List.of(INGRESSES, HTTP_ROUTES, CERTIFICATES, CLUSTER_ISSUERS)) {
             types.add(type);
             preferred.put(type.group(), type.version());
         }
@@ -131,6 +134,15 @@ class DiagnoseAnyObjectTest {
                 Map.of("service", Map.of("name", service, "port", portRef)));
     }
 
+    /** An EndpointSlice of a Service with one endpoint, ready or not. */
+    private static Map<String, Object> slice(String service, boolean ready) {
+        Map<String, Object> slice =
+                object("discovery.k8s.io/v1", "EndpointSlice", "shop", service + "-x", "uid-" + service);
+        WorkloadFixture.metadata(slice).put("labels", Map.of("kubernetes.io/service-name", service));
+        slice.put("endpoints", List.of(Map.of("conditions", Map.of("ready", ready))));
+        return slice;
+    }
+
     private static List<String> causes(WorkloadDiagnosis diagnosis) {
         return diagnosis.findings().stream().map(Finding::cause).toList();
     }
@@ -154,7 +166,12 @@ class DiagnoseAnyObjectTest {
     @DisplayName("An Ingress: a missing Service named, the crash behind the other one found, no Secret read")
     void ingressBackends() {
         crashLoopingWeb();
-        cluster.with(INGRESSES, "shop", "shop", ingress("80"));
+        cluster.with(INGRESSES, "shop", "shop", ingress("80"))
+                .with(PODS, "shop", "db-1a2b-a", runningPod("shop", "db", "1a2b", "a"))
+                .with(EVENTS, "shop", "e1", event("shop", "Service", "web", "Warning", "Broken", "service broken", 2))
+                .with(EVENTS, "shop", "e2", event("shop", "Pod", "db-1a2b-a", "Warning", "Other", "not ours", 1))
+                .with(ENDPOINT_SLICES, "shop", "web-x", slice("web", false))
+                .with(ENDPOINT_SLICES, "shop", "db-x", slice("db", true));
 
         WorkloadDiagnosis diagnosis = diagnose("ingress", "shop", "shop");
 
@@ -165,6 +182,12 @@ class DiagnoseAnyObjectTest {
                         + " namespace shop: create it or point the route at an existing Service");
         assertThat(finding(diagnosis, "NoReadyEndpoints").subject().display()).isEqualTo("Service shop/web");
         assertThat(diagnosis.graph().pods()).extracting(pod -> pod.ref().name()).containsExactly("web-7d9f-a");
+        assertThat(diagnosis.graph().endpointSlices())
+                .extracting(slice -> slice.serviceName())
+                .containsExactly("web");
+        assertThat(diagnosis.graph().events())
+                .extracting(event -> event.reason())
+                .containsExactly("Broken");
         assertThat(diagnosis.graph().logs()).isNotEmpty();
         assertThat(cluster.calls).noneMatch(call -> call.contains("secrets"));
         assertThat(diagnosis.apiRequests()).isEqualTo(requestsSent());
@@ -178,10 +201,12 @@ class DiagnoseAnyObjectTest {
                 .with(PODS, "shop", "web-7d9f-a", runningPod("shop", "web", "7d9f", "a"))
                 .with(SERVICES, "shop", "web", service("shop", "web", Map.of("app", "web")))
                 .with(SERVICES, "shop", "api", service("shop", "api", Map.of("app", "web")))
-                .with(INGRESSES, "shop", "shop", ingress("http"));
+                .with(INGRESSES, "shop", "shop", ingress("http"))
+                .with(ENDPOINT_SLICES, "shop", "web-x", slice("web", true));
 
         WorkloadDiagnosis diagnosis = diagnose("ing", "shop", "shop");
 
+        assertThat(diagnosis.graph().readyEndpoints("web")).isEqualTo(1);
         Finding finding = diagnosis.findings().stream()
                 .filter(candidate -> candidate.subject().display().equals("Service shop/web"))
                 .findFirst()
@@ -289,8 +314,13 @@ class DiagnoseAnyObjectTest {
                         "containers",
                         List.of(Map.of("name", "db")),
                         "volumes",
-                        List.of(Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", "data")))));
+                        List.of(
+                                Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", "data")),
+                                Map.of("name", "logs", "persistentVolumeClaim", Map.of("claimName", "logs")))));
+        Map<String, Object> logs = object("v1", "PersistentVolumeClaim", "shop", "logs", "uid-logs");
+        logs.put("status", Map.of("phase", "Bound"));
         cluster.with(CLAIMS, "shop", "data", claim)
+                .with(CLAIMS, "shop", "logs", logs)
                 .with(PODS, "shop", "db-1a2b-a", user)
                 .with(PODS, "shop", "web-7d9f-b", runningPod("shop", "web", "7d9f", "b"));
 
@@ -298,6 +328,101 @@ class DiagnoseAnyObjectTest {
 
         assertThat(finding(diagnosis, "ClaimPending").evidence()).contains("used by db-1a2b-a");
         assertThat(diagnosis.graph().pods()).extracting(pod -> pod.ref().name()).containsExactly("db-1a2b-a");
+        assertThat(diagnosis.graph().claims())
+                .extracting(read -> read.ref().name())
+                .containsExactly("data", "logs");
+    }
+
+    @Test
+    @DisplayName("An autoscaler whose scale target is gone: its own conditions, and a gap that says so")
+    void autoscalerWithoutTarget() {
+        Map<String, Object> hpa = object("autoscaling/v2", "HorizontalPodAutoscaler", "shop", "web", "uid-hpa");
+        hpa.put("spec", Map.of("scaleTargetRef", Map.of("kind", "Deployment", "name", "gone"), "maxReplicas", 3));
+        hpa.put(
+                "status",
+                Map.of(
+                        "conditions",
+                        List.of(Map.of("type", "AbleToScale", "status", "False", "reason", "FailedGetScale"))));
+        cluster.with(AUTOSCALERS, "shop", "web", hpa);
+
+        WorkloadDiagnosis diagnosis = diagnose("hpa", "web", "shop");
+
+        assertThat(diagnosis.graph().target().display()).isEqualTo("HorizontalPodAutoscaler shop/web");
+        assertThat(diagnosis.graph().autoscalers()).hasSize(1);
+        assertThat(finding(diagnosis, "ConditionFailing").summary()).contains("AbleToScale=False (FailedGetScale)");
+        assertThat(diagnosis.gaps())
+                .containsExactly("the scale target Deployment gone of HorizontalPodAutoscaler shop/web does not exist"
+                        + " (or is of a kind a diagnosis does not follow)");
+    }
+
+    @Test
+    @DisplayName("A route with too many Services follows the first 10; a resource backend is told, and nothing listed")
+    void routeBounds() {
+        Map<String, Object> many = object("networking.k8s.io/v1", "Ingress", "shop", "many", "uid-many");
+        List<Map<String, Object>> paths = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            paths.add(path("/" + i, "svc-" + i, "80"));
+        }
+        many.put("spec", Map.of("rules", List.of(Map.of("http", Map.of("paths", paths)))));
+        Map<String, Object> bucket = object("networking.k8s.io/v1", "Ingress", "shop", "bucket", "uid-bucket");
+        bucket.put(
+                "spec",
+                Map.of(
+                        "defaultBackend",
+                        Map.of("resource", Map.of("apiGroup", "example.com", "kind", "Bucket", "name", "assets"))));
+        cluster.with(INGRESSES, "shop", "many", many).with(INGRESSES, "shop", "bucket", bucket);
+
+        WorkloadDiagnosis tooMany = diagnose("ingress", "many", "shop");
+        int servicesRead = (int) cluster.calls.stream()
+                .filter(call -> call.startsWith("get services"))
+                .count();
+        cluster.calls.clear();
+        WorkloadDiagnosis resource = diagnose("ingress", "bucket", "shop");
+
+        assertThat(tooMany.gaps()).contains("Ingress shop/many sends to 11 Services; the first 10 were followed");
+        assertThat(servicesRead).isEqualTo(10);
+        assertThat(resource.gaps())
+                .containsExactly("not followed (no Service of namespace shop): default backend → Bucket assets");
+        assertThat(cluster.calls)
+                .noneMatch(call -> call.startsWith("list endpointslices") || call.startsWith("list pods"));
+    }
+
+    @Test
+    @DisplayName("A cluster-scoped object without a kind in its body: named by its type, its events by field selector")
+    void clusterScopedObject() {
+        Map<String, Object> issuer = object("cert-manager.io/v1", "ClusterIssuer", null, "letsencrypt", "uid-ci");
+        issuer.remove("kind");
+        issuer.put(
+                "status",
+                Map.of(
+                        "conditions",
+                        List.of(Map.of("type", "Ready", "status", "False", "reason", "ErrRegisterACMEAccount"))));
+        cluster.with(CLUSTER_ISSUERS, null, "letsencrypt", issuer)
+                .with(
+                        EVENTS,
+                        "cert-manager",
+                        "e1",
+                        event(
+                                "cert-manager",
+                                "ClusterIssuer",
+                                "letsencrypt",
+                                "Warning",
+                                "ErrInitIssuer",
+                                "no account",
+                                1))
+                .with(
+                        EVENTS,
+                        "cert-manager",
+                        "e2",
+                        event("cert-manager", "Pod", "other", "Warning", "BackOff", "x", 1));
+
+        WorkloadDiagnosis diagnosis = diagnose("clusterissuers.cert-manager.io", "letsencrypt", null);
+
+        assertThat(finding(diagnosis, "ConditionFailing").summary())
+                .isEqualTo("ClusterIssuer letsencrypt reports Ready=False (ErrRegisterACMEAccount)");
+        assertThat(diagnosis.graph().events())
+                .extracting(event -> event.reason())
+                .containsExactly("ErrInitIssuer");
     }
 
     @Test
