@@ -41,7 +41,9 @@ public record Problem(Reason reason, String message, Optional<Remedy> remedy) {
         /** Name no namespace: the type has none. */
         GIVE_NO_NAMESPACE,
         /** Name the container: the pod has several and no default one. */
-        NAME_THE_CONTAINER
+        NAME_THE_CONTAINER,
+        /** See what the caller may read there, or name the type of the object. */
+        CHECK_ACCESS
     }
 
     public enum Reason {

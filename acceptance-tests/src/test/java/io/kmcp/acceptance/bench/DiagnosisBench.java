@@ -70,7 +70,8 @@ public final class DiagnosisBench {
             rule("apps", "deployments", "replicasets", "statefulsets", "daemonsets"),
             rule("batch", "jobs", "cronjobs"),
             rule("discovery.k8s.io", "endpointslices"),
-            rule("autoscaling", "horizontalpodautoscalers"));
+            rule("autoscaling", "horizontalpodautoscalers"),
+            rule("networking.k8s.io", "ingresses"));
 
     static final List<PolicyRule> CLUSTER_READS = List.of(rule("", "nodes"));
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
@@ -131,7 +132,7 @@ public final class DiagnosisBench {
         List<FailureState> states = FailureState.all();
         Workloads workloads = plane.workloads();
         log("creating " + states.size() + " states, one namespace each");
-        states.forEach(state -> state.create(workloads));
+        states.forEach(state -> state.create(workloads, plane.adminClient()));
         for (FailureState state : states) {
             state.await(workloads, plane.adminClient());
             log("  visible: " + state.label() + " (" + state.namespace() + "/" + state.name() + ")");
@@ -300,7 +301,7 @@ public final class DiagnosisBench {
             return "";
         }
         return workloads
-                .pods(state.namespace(), state.name())
+                .pods(state.namespace(), state.workload())
                 .get(0)
                 .getMetadata()
                 .getName();

@@ -2,8 +2,10 @@ package io.kmcp.acceptance.bench;
 
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kmcp.acceptance.driver.StartingObjects;
 import io.kmcp.adapters.kubernetes.testbed.Workloads;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One state of a workload that an agent is asked about ("why does X not work?"), in a namespace of its
@@ -18,6 +20,9 @@ import java.util.List;
  * @param name the object's name
  * @param log which log of the failing container an agent reads after looking at the pod
  * @param causeWords the answer names the cause if its text contains any of these (case-sensitive)
+ * @param workload the Deployment or Job whose pods matter, when the object is not one (an Ingress, an
+ *     autoscaler, a claim); empty when none does
+ * @param backends the Services a route sends to, in its order; empty for any other object
  */
 public record FailureState(
         String label,
@@ -27,7 +32,9 @@ public record FailureState(
         String kind,
         String name,
         Log log,
-        List<String> causeWords) {
+        List<String> causeWords,
+        String workload,
+        List<String> backends) {
 
     /** Which log of the failing container is worth reading once the pod's status is known. */
     public enum Log {
@@ -41,11 +48,25 @@ public record FailureState(
 
     public FailureState {
         causeWords = List.copyOf(causeWords);
+        backends = List.copyOf(backends);
+    }
+
+    /** A workload or Service, whose own pods matter. */
+    FailureState(
+            String label,
+            String namespace,
+            String resource,
+            String apiVersion,
+            String kind,
+            String name,
+            Log log,
+            List<String> causeWords) {
+        this(label, namespace, resource, apiVersion, kind, name, log, causeWords, name, List.of());
     }
 
     /** The label selector of the pods an agent lists: the workload's own, or what the Service selects. */
     public String podSelector() {
-        return isService() ? Workloads.APP_LABEL + "=" + name + "-v2" : Workloads.APP_LABEL + "=" + name;
+        return isService() ? Workloads.APP_LABEL + "=" + name + "-v2" : Workloads.APP_LABEL + "=" + workload;
     }
 
     public boolean isService() {
@@ -54,7 +75,7 @@ public record FailureState(
 
     /** Whether a pod of the workload is failing, worth reading on its own ({@code pods_get}). */
     public boolean hasFailingPod() {
-        return !isService() && !label.equals(HEALTHY);
+        return !isService() && !label.equals(HEALTHY) && !label.equals(INGRESS_MISSING) && !label.equals(AUTOSCALER);
     }
 
     /** Whether the text of an answer contains a word naming the cause. */
@@ -63,6 +84,10 @@ public record FailureState(
     }
 
     static final String HEALTHY = "healthy deployment";
+    static final String INGRESS_CRASH = "ingress → crash loop";
+    static final String INGRESS_MISSING = "ingress → missing service";
+    static final String AUTOSCALER = "autoscaler without metrics";
+    static final String CLAIM = "claim asked directly";
 
     /** The states, in the order of the table. */
     public static List<FailureState> all() {
@@ -106,7 +131,51 @@ public record FailureState(
                         "checkout",
                         Log.NONE,
                         List.of("ServiceSelectsNothing")),
-                deployment(HEALTHY, "bench-healthy", "web", Log.NONE, List.of()));
+                deployment(HEALTHY, "bench-healthy", "web", Log.NONE, List.of()),
+                new FailureState(
+                        INGRESS_CRASH,
+                        "bench-ingress-crash",
+                        "ingress",
+                        "networking.k8s.io/v1",
+                        "Ingress",
+                        "storefront",
+                        Log.PREVIOUS,
+                        List.of("CrashLoopBackOff"),
+                        "orders",
+                        List.of("orders")),
+                new FailureState(
+                        INGRESS_MISSING,
+                        "bench-ingress-missing",
+                        "ingress",
+                        "networking.k8s.io/v1",
+                        "Ingress",
+                        "storefront",
+                        Log.NONE,
+                        List.of("BackendServiceMissing", "not found"),
+                        "",
+                        List.of("api")),
+                new FailureState(
+                        AUTOSCALER,
+                        "bench-autoscaler",
+                        "hpa",
+                        "autoscaling/v2",
+                        "HorizontalPodAutoscaler",
+                        "web",
+                        Log.NONE,
+                        List.of("FailedGetResourceMetric"),
+                        "web",
+                        List.of()),
+                new FailureState(
+                        CLAIM,
+                        "bench-claim",
+                        "pvc",
+                        "v1",
+                        "PersistentVolumeClaim",
+                        "ledger-data",
+                        Log.NONE,
+                        List.of("ClaimPending", "unbound immediate PersistentVolumeClaims"),
+                        "ledger",
+                        List.of()));
     }
 
     private static FailureState deployment(
@@ -115,7 +184,7 @@ public record FailureState(
     }
 
     /** Creates the objects of this state; they reach it a moment later ({@link #await}). */
-    public void create(Workloads workloads) {
+    public void create(Workloads workloads, KubernetesClient admin) {
         switch (label) {
             case "crash loop" -> workloads.crashLoopingDeployment(namespace, name);
             case "image pull" -> workloads.imagePullFailingDeployment(namespace, name);
@@ -130,6 +199,24 @@ public record FailureState(
                 workloads.serviceSelectingNothing(namespace, name);
             }
             case HEALTHY -> workloads.healthyDeployment(namespace, name, 2);
+            case INGRESS_CRASH -> {
+                workloads.crashLoopingDeployment(namespace, workload);
+                workloads.serviceFor(admin.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(workload)
+                        .get());
+                StartingObjects.ingress(admin, namespace, name, Map.of("/", workload));
+            }
+            case INGRESS_MISSING -> {
+                workloads.namespace(namespace);
+                StartingObjects.ingress(admin, namespace, name, Map.of("/", "api"));
+            }
+            case AUTOSCALER -> {
+                workloads.healthyDeployment(namespace, workload, 1);
+                StartingObjects.autoscalerWithoutMetrics(admin, namespace, name, workload);
+            }
+            case CLAIM -> workloads.deploymentWithPendingClaim(namespace, workload);
             default -> throw new IllegalStateException("unknown state " + label);
         }
     }
@@ -158,7 +245,9 @@ public record FailureState(
                 });
             }
             case HEALTHY -> workloads.awaitPodsRunning(namespace, name, 2);
-            default -> workloads.awaitFault(namespace, name);
+            case INGRESS_MISSING -> {}
+            case AUTOSCALER -> workloads.awaitPodsRunning(namespace, workload, 1);
+            default -> workloads.awaitFault(namespace, workload);
         }
     }
 }

@@ -37,22 +37,24 @@ final class Plans {
      *       container when it has run ({@code previous} for a crashed one);
      *   <li>healthy workload: {@code resources_get}, {@code pods_list_in_namespace}, {@code events_list};
      *   <li>Service: {@code resources_get}, {@code pods_list_in_namespace} with its selector, {@code
-     *       events_list}.
+     *       events_list};
+     *   <li>Ingress: {@code resources_get} of it and of each backend Service, then as for the workload
+     *       behind them, if any;
+     *   <li>autoscaler: {@code resources_get} of it and of the Deployment it scales, then as for that
+     *       Deployment;
+     *   <li>claim: {@code resources_get}, then as for the workload whose pod waits for it.
      * </ul>
      */
     static List<ToolCall> kubernetesMcpServer(FailureState state, String failingPod) {
         List<ToolCall> calls = new ArrayList<>();
-        calls.add(new ToolCall(
-                "resources_get",
-                Map.of(
-                        "apiVersion",
-                        state.apiVersion(),
-                        "kind",
-                        state.kind(),
-                        "name",
-                        state.name(),
-                        "namespace",
-                        state.namespace())));
+        calls.add(get(state.apiVersion(), state.kind(), state.name(), state.namespace()));
+        state.backends().forEach(service -> calls.add(get("v1", "Service", service, state.namespace())));
+        if (state.kind().equals("HorizontalPodAutoscaler")) {
+            calls.add(get("apps/v1", "Deployment", state.workload(), state.namespace()));
+        }
+        if (state.workload().isEmpty()) {
+            return calls;
+        }
         calls.add(new ToolCall(
                 "pods_list_in_namespace",
                 Map.of("namespace", state.namespace(), "labelSelector", state.podSelector())));
@@ -64,12 +66,17 @@ final class Plans {
             Map<String, Object> log = new LinkedHashMap<>();
             log.put("name", failingPod);
             log.put("namespace", state.namespace());
-            log.put("container", state.name());
+            log.put("container", state.workload());
             if (state.log() == FailureState.Log.PREVIOUS) {
                 log.put("previous", true);
             }
             calls.add(new ToolCall("pods_log", log));
         }
         return calls;
+    }
+
+    private static ToolCall get(String apiVersion, String kind, String name, String namespace) {
+        return new ToolCall(
+                "resources_get", Map.of("apiVersion", apiVersion, "kind", kind, "name", name, "namespace", namespace));
     }
 }

@@ -390,7 +390,7 @@ public final class ThroughputBench {
         if (withDeployment) {
             FailureState crash = crashLoop();
             log("creating a crash-looping Deployment " + crash.namespace() + "/" + crash.name());
-            crash.create(plane.workloads());
+            crash.create(plane.workloads(), plane.adminClient());
             crash.await(plane.workloads(), plane.adminClient());
             admin.clusterRole("bench-read-workloads", DiagnosisBench.NAMESPACED_READS);
             admin.clusterRole("bench-read-nodes", DiagnosisBench.CLUSTER_READS);

@@ -78,6 +78,11 @@ public final class DiagnosisSteps {
                 Map.of("resource", resource, "name", name, "namespace", world.name(namespace))));
     }
 
+    /** A diagnosis with the arguments given, measured as the others are. */
+    void diagnosesWith(String role, Map<String, Object> arguments) {
+        diagnosis = Optional.of(measured(role, "workload_diagnose", arguments));
+    }
+
     @When("{agent} diagnoses {string} in namespace {string} in at most {int} characters")
     public void diagnosesWithin(String role, String name, String namespace, int maxChars) {
         call(role, "workload_diagnose", Map.of("name", name, "namespace", world.name(namespace), "maxChars", maxChars));

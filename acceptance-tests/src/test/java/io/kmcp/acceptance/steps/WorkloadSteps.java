@@ -46,7 +46,9 @@ public final class WorkloadSteps {
             rule("apps", "deployments", "replicasets", "statefulsets", "daemonsets"),
             rule("batch", "jobs", "cronjobs"),
             rule("discovery.k8s.io", "endpointslices"),
-            rule("autoscaling", "horizontalpodautoscalers"));
+            rule("autoscaling", "horizontalpodautoscalers"),
+            rule("networking.k8s.io", "ingresses"),
+            rule("gateway.networking.k8s.io", "httproutes"));
 
     /** What a diagnosis reads that no namespace holds. */
     private static final List<PolicyRule> CLUSTER_READS = List.of(rule("", "nodes"));

@@ -101,7 +101,7 @@ class DiagnosisToolsOverHttpTest {
         assertThat(tool("workload_diagnose").description())
                 .contains("The FIRST call when something is not working")
                 .contains("replaces the usual round trips");
-        assertThat(tool("workload_diagnose").inputSchema()).containsEntry("required", List.of("name", "namespace"));
+        assertThat(tool("workload_diagnose").inputSchema()).containsEntry("required", List.of("name"));
         assertThat(client.getCurrentInitializationResult().instructions()).contains("call workload_diagnose first");
     }
 
@@ -122,6 +122,18 @@ class DiagnosisToolsOverHttpTest {
         FakeKubernetes.Call call = kubernetes.calls().get(0);
         assertThat(call.query()).isEqualTo(new DiagnoseWorkloadQuery(Optional.of("deploy"), "web", "shop"));
         assertThat(call.caller().subject()).isEqualTo(SUBJECT);
+    }
+
+    @Test
+    @DisplayName("workload_diagnose of a node takes no namespace, and passes none on")
+    void withoutNamespace() {
+        kubernetes.onDiagnose((caller, query) -> Diagnoses.healthy());
+
+        CallToolResult result = call(client, "workload_diagnose", Map.of("resource", "node", "name", "kwok-node-0"));
+
+        assertThat(result.isError()).isFalse();
+        assertThat(kubernetes.calls().get(0).query())
+                .isEqualTo(new DiagnoseWorkloadQuery(Optional.of("node"), "kwok-node-0", Optional.empty()));
     }
 
     @Test
@@ -257,11 +269,11 @@ class DiagnosisToolsOverHttpTest {
     @Test
     @DisplayName("Bad arguments of the diagnosis tools are refused by name over HTTP, before any use case runs")
     void badArguments() {
-        CallToolResult diagnose = call(client, "workload_diagnose", Map.of("name", "web"));
+        CallToolResult diagnose = call(client, "workload_diagnose", Map.of("namespace", "shop"));
         CallToolResult logs = call(client, "pod_logs", Map.of("name", "a", "namespace", "b", "tailLines", "all"));
         CallToolResult events = call(client, "events_list", Map.of("maxChars", 5));
 
-        assertThat(text(diagnose)).contains("'namespace' is required");
+        assertThat(text(diagnose)).contains("'name' is required");
         assertThat(text(logs)).contains("'tailLines' must be an integer, but a string was given");
         assertThat(text(events)).contains("'maxChars' must be between 200 and 200000, was 5");
         assertThat(List.of(diagnose, logs, events))

@@ -261,21 +261,24 @@ class DiagnoseWorkloadServiceTest {
                     assertThat(problem.remedy()).hasValue(Problem.Remedy.LIST_WORKLOADS_OF_THE_NAMESPACE);
                 });
         assertThatThrownBy(() -> service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.empty(), "web", "shop")))
-                .hasMessageContaining("No workload named \"web\"");
+                .hasMessage("No object named \"web\" in namespace shop among the kinds tried: Deployment, StatefulSet,"
+                        + " DaemonSet, CronJob, Job, ReplicaSet, Pod, Service, HorizontalPodAutoscaler,"
+                        + " PersistentVolumeClaim. Name the type to diagnose any other kind");
     }
 
     @Test
-    @DisplayName("A kind that is not a workload is refused before anything is read")
-    void notAWorkload() {
-        assertThatThrownBy(() ->
-                        service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.of("configmaps"), "web", "shop")))
-                .hasMessageContaining("configmaps")
-                .extracting(e -> ((RequestFailedException) e).problem())
-                .satisfies(problem -> {
-                    assertThat(problem.reason()).isEqualTo(Reason.INVALID_ARGUMENT);
-                    assertThat(problem.remedy()).hasValue(Problem.Remedy.READ_THE_OBJECT);
-                });
-        assertThat(cluster.touchedObjects()).isFalse();
+    @DisplayName("A kind without a diagnosis of its own is judged by its status conditions: none is no problem")
+    void anyOtherKind() {
+        cluster.with(CONFIG_MAPS, "shop", "web", WorkloadFixture.object("v1", "ConfigMap", "shop", "web", "uid-cm"));
+
+        WorkloadDiagnosis diagnosis =
+                service.diagnose(CALLER, new DiagnoseWorkloadQuery(Optional.of("configmaps"), "web", "shop"));
+
+        assertThat(diagnosis.graph().target().display()).isEqualTo("ConfigMap shop/web");
+        assertThat(diagnosis.findings()).isEmpty();
+        assertThat(diagnosis.graph().objects())
+                .singleElement()
+                .satisfies(object -> assertThat(object.conditions()).isEmpty());
         assertThat(CONFIG_MAPS.kind()).isEqualTo("ConfigMap");
     }
 

@@ -29,6 +29,11 @@ public record Condition(
         return status.equals("False");
     }
 
+    /** Whether this condition tells of trouble, read with its type's {@link ConditionPolarity}. */
+    public boolean troubled() {
+        return ConditionPolarity.of(type).troubled(status);
+    }
+
     /** The first condition of that type, as the API server lists at most one of each. */
     public static Optional<Condition> ofType(List<Condition> conditions, String type) {
         return conditions.stream()

@@ -2,6 +2,7 @@ package io.kmcp.domain.diagnosis;
 
 import io.kmcp.domain.diagnosis.rules.DiagnosisRule;
 import io.kmcp.domain.diagnosis.rules.autoscaling.AutoscalerAtLimitRule;
+import io.kmcp.domain.diagnosis.rules.conditions.ConditionFailingRule;
 import io.kmcp.domain.diagnosis.rules.containers.ContainerFailedRule;
 import io.kmcp.domain.diagnosis.rules.containers.ContainerWaitingRule;
 import io.kmcp.domain.diagnosis.rules.containers.CrashLoopBackOffRule;
@@ -17,6 +18,8 @@ import io.kmcp.domain.diagnosis.rules.pods.EvictedRule;
 import io.kmcp.domain.diagnosis.rules.pods.NodeShutdownRule;
 import io.kmcp.domain.diagnosis.rules.pods.PodDeadlineExceededRule;
 import io.kmcp.domain.diagnosis.rules.pods.PodRejectedRule;
+import io.kmcp.domain.diagnosis.rules.routes.BackendMissingRule;
+import io.kmcp.domain.diagnosis.rules.routes.BackendNotReadyRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.ClaimPendingRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.ClaimResizeFailedRule;
 import io.kmcp.domain.diagnosis.rules.scheduling.SchedulingGatedRule;
@@ -72,7 +75,10 @@ public final class DiagnosisRules {
             new RolloutStuckRule(),
             new NodeNotReadyRule(),
             new AutoscalerAtLimitRule(),
-            new DeletionBlockedRule());
+            new DeletionBlockedRule(),
+            new BackendMissingRule(),
+            new BackendNotReadyRule(),
+            new ConditionFailingRule());
 
     private static final ReplicasUnavailableRule REPLICAS_UNAVAILABLE = new ReplicasUnavailableRule();
 

@@ -221,7 +221,9 @@ public final class Snapshots {
     public static ServiceSnapshot service(Map<String, ?> object) {
         JsonTree raw = JsonTree.of(object);
         List<String> ports = new ArrayList<>();
+        List<String> portNames = new ArrayList<>();
         for (JsonTree port : raw.at("spec.ports").list()) {
+            port.at("name").string().filter(name -> !name.isEmpty()).ifPresent(portNames::add);
             String text =
                     port.at("port").string("?") + "/" + port.at("protocol").string("TCP");
             Optional<String> target = port.at("targetPort").string();
@@ -233,7 +235,8 @@ public final class Snapshots {
                 ref(object),
                 raw.at("spec.type").string("ClusterIP"),
                 raw.at("spec.selector").strings(),
-                ports);
+                ports,
+                portNames);
     }
 
     public static EndpointSliceSnapshot endpointSlice(Map<String, ?> object) {
@@ -325,6 +328,105 @@ public final class Snapshots {
                 raw.at("status.currentReplicas").integer(0),
                 raw.at("status.desiredReplicas").integer(0),
                 conditions(raw.at("status.conditions")));
+    }
+
+    /** Any object by its kind, name and {@code status.conditions}, the shape most controllers report in. */
+    public static ObjectSnapshot object(Map<String, ?> object) {
+        return new ObjectSnapshot(ref(object), conditions(JsonTree.of(object).at("status.conditions")));
+    }
+
+    /**
+     * An Ingress as the Services it sends to: its default backend, then every path of every rule. A
+     * resource backend is no Service and is told, not followed; the TLS Secrets are never looked at.
+     */
+    public static RouteSnapshot ingress(Map<String, ?> object) {
+        JsonTree raw = JsonTree.of(object);
+        List<RouteSnapshot.Backend> backends = new ArrayList<>();
+        List<String> unfollowed = new ArrayList<>();
+        JsonTree fallback = raw.at("spec.defaultBackend");
+        if (fallback.present()) {
+            ingressBackend("default backend", fallback, backends, unfollowed);
+        }
+        for (JsonTree rule : raw.at("spec.rules").list()) {
+            String host = rule.at("host").string("*");
+            for (JsonTree path : rule.at("http.paths").list()) {
+                ingressBackend(host + path.at("path").string("/"), path.at("backend"), backends, unfollowed);
+            }
+        }
+        return new RouteSnapshot(withKind(ref(object), "Ingress"), backends, unfollowed);
+    }
+
+    private static void ingressBackend(
+            String where, JsonTree backend, List<RouteSnapshot.Backend> backends, List<String> unfollowed) {
+        Optional<String> service = backend.at("service.name").string();
+        if (service.isEmpty()) {
+            unfollowed.add(where + " → " + backend.at("resource.kind").string("a resource") + " "
+                    + backend.at("resource.name").string(""));
+            return;
+        }
+        Optional<String> port = backend.at("service.port.number")
+                .string()
+                .or(() -> backend.at("service.port.name").string());
+        backends.add(new RouteSnapshot.Backend(where, service.get(), port));
+    }
+
+    /**
+     * A Gateway API HTTPRoute as the Services its rules send to. Backends of another kind, or of another
+     * namespace, are told and not followed.
+     */
+    public static RouteSnapshot httpRoute(Map<String, ?> object) {
+        JsonTree raw = JsonTree.of(object);
+        ObjectRef ref = withKind(ref(object), "HTTPRoute");
+        List<String> hostnames = raw.at("spec.hostnames").list().stream()
+                .flatMap(hostname -> hostname.string().stream())
+                .toList();
+        String hosts = hostnames.isEmpty() ? "*" : String.join(",", hostnames);
+        List<RouteSnapshot.Backend> backends = new ArrayList<>();
+        List<String> unfollowed = new ArrayList<>();
+        List<JsonTree> rules = raw.at("spec.rules").list();
+        for (int index = 0; index < rules.size(); index++) {
+            String where = hosts + " rule " + (index + 1);
+            for (JsonTree backend : rules.get(index).at("backendRefs").list()) {
+                String name = backend.at("name").string("");
+                String kind = backend.at("kind").string("Service");
+                String group = backend.at("group").string("");
+                String namespace = backend.at("namespace").string(ref.namespace());
+                if (!kind.equals("Service") || !group.isEmpty() || !namespace.equals(ref.namespace())) {
+                    unfollowed.add(where + " → " + kind + " "
+                            + (namespace.equals(ref.namespace()) ? "" : namespace + "/") + name);
+                    continue;
+                }
+                backends.add(new RouteSnapshot.Backend(
+                        where, name, backend.at("port").string()));
+            }
+        }
+        return new RouteSnapshot(ref, backends, unfollowed);
+    }
+
+    /**
+     * An HTTPRoute by the conditions each parent (Gateway) reports about it, the parent named in each
+     * message: Accepted and ResolvedRefs live there, not in {@code status.conditions}.
+     */
+    public static ObjectSnapshot httpRouteStatus(Map<String, ?> object) {
+        JsonTree raw = JsonTree.of(object);
+        List<Condition> conditions = new ArrayList<>();
+        for (JsonTree parent : raw.at("status.parents").list()) {
+            String gateway = parent.at("parentRef.name").string("?");
+            for (Condition condition : conditions(parent.at("conditions"))) {
+                conditions.add(new Condition(
+                        condition.type(),
+                        condition.status(),
+                        condition.reason(),
+                        Optional.of("parent " + gateway
+                                + condition.message().map(text -> ": " + text).orElse("")),
+                        condition.lastTransition()));
+            }
+        }
+        return new ObjectSnapshot(withKind(ref(object), "HTTPRoute"), conditions);
+    }
+
+    private static ObjectRef withKind(ObjectRef ref, String kind) {
+        return ref.kind().isEmpty() ? new ObjectRef(kind, ref.namespace(), ref.name(), ref.uid()) : ref;
     }
 
     /** An event of core/v1 (involvedObject, count, timestamps) or events.k8s.io/v1 (regarding, note, series). */

@@ -5,6 +5,7 @@ import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
 import io.kmcp.domain.diagnosis.AutoscalerSnapshot;
 import io.kmcp.domain.diagnosis.ClaimSnapshot;
+import io.kmcp.domain.diagnosis.Condition;
 import io.kmcp.domain.diagnosis.ContainerSnapshot;
 import io.kmcp.domain.diagnosis.ContainerState;
 import io.kmcp.domain.diagnosis.EndpointSliceSnapshot;
@@ -13,8 +14,10 @@ import io.kmcp.domain.diagnosis.Labels;
 import io.kmcp.domain.diagnosis.LogExcerpt;
 import io.kmcp.domain.diagnosis.NodeSnapshot;
 import io.kmcp.domain.diagnosis.ObjectRef;
+import io.kmcp.domain.diagnosis.ObjectSnapshot;
 import io.kmcp.domain.diagnosis.OwnerRef;
 import io.kmcp.domain.diagnosis.PodSnapshot;
+import io.kmcp.domain.diagnosis.RouteSnapshot;
 import io.kmcp.domain.diagnosis.ServiceSnapshot;
 import io.kmcp.domain.diagnosis.WorkloadGraph;
 import io.kmcp.domain.diagnosis.WorkloadSnapshot;
@@ -134,6 +137,30 @@ final class DiagnosisText {
         }
         if (graph.service().isPresent()) {
             return endpoints(graph) + ", " + count(graph.pods().size(), "selected pod");
+        }
+        if (graph.route().isPresent()) {
+            return count(graph.route().get().serviceNames().size(), "backend Service") + " ("
+                    + graph.backends().size() + " found), " + count(graph.readyEndpoints(), "ready endpoint");
+        }
+        String kind = graph.target().kind();
+        if (kind.equals("Node")) {
+            return graph.nodes().stream()
+                            .findFirst()
+                            .map(node -> node.ready() ? "Ready" : "NotReady")
+                            .orElse("not read")
+                    + ", " + count(graph.pods().size(), "pod");
+        }
+        if (kind.equals("PersistentVolumeClaim")) {
+            return graph.claims().stream().findFirst().map(ClaimSnapshot::phase).orElse("not read") + ", used by "
+                    + count(graph.pods().size(), "pod");
+        }
+        if (kind.equals("Namespace")) {
+            return "its overview";
+        }
+        if (!graph.objects().isEmpty()) {
+            return graph.objects().get(0).conditions().isEmpty()
+                    ? "no status conditions"
+                    : conditions(graph.objects().get(0));
         }
         return count(graph.pods().size(), "pod");
     }
@@ -289,11 +316,51 @@ final class DiagnosisText {
             first = false;
         }
         graph.service().ifPresent(service -> lines.add(serviceLine(service)));
+        graph.route().ifPresent(route -> lines.addAll(routeLines(route, graph)));
+        graph.objects()
+                .forEach(object -> lines.add(OneLine.bounded(
+                        object.ref().display() + ": "
+                                + (object.conditions().isEmpty() ? "no status conditions" : conditions(object)),
+                        MAX_LINE)));
         for (EndpointSliceSnapshot slice : graph.endpointSlices()) {
             lines.add("→ EndpointSlice " + OneLine.bounded(slice.ref().name(), 100) + ": " + slice.ready() + " ready, "
                     + slice.notReady() + " not ready");
         }
         return lines;
+    }
+
+    /** {@code Ingress shop/web: shop.example.com/ → Service api port 80}, one line per place, then each Service. */
+    private static List<String> routeLines(RouteSnapshot route, WorkloadGraph graph) {
+        List<String> lines = new ArrayList<>();
+        for (RouteSnapshot.Backend backend : route.backends()) {
+            boolean found = graph.backends().stream()
+                    .anyMatch(service -> service.ref().name().equals(backend.service()));
+            lines.add(OneLine.bounded(
+                    route.ref().display() + ": " + backend.where() + " → " + backend.display()
+                            + (found ? "" : " (no such Service)"),
+                    MAX_LINE));
+        }
+        route.unfollowed()
+                .forEach(backend -> lines.add(
+                        OneLine.bounded(route.ref().display() + ": " + backend + " (not followed)", MAX_LINE)));
+        for (ServiceSnapshot service : graph.backends()) {
+            lines.add("→ " + serviceLine(service) + ": "
+                    + count(graph.readyEndpoints(service.ref().name()), "ready endpoint"));
+        }
+        return lines;
+    }
+
+    /** {@code Ready=False (Failed), Synced=True}: every condition, as the object reports them. */
+    private static String conditions(ObjectSnapshot object) {
+        List<String> parts = new ArrayList<>();
+        for (Condition condition : object.conditions()) {
+            parts.add(OneLine.bounded(condition.type(), 60) + "=" + OneLine.bounded(condition.status(), 10)
+                    + condition
+                            .reason()
+                            .map(reason -> " (" + OneLine.bounded(reason, 60) + ")")
+                            .orElse(""));
+        }
+        return String.join(", ", parts);
     }
 
     private static String workloadLine(WorkloadSnapshot workload, WorkloadGraph graph, String role) {

@@ -33,6 +33,9 @@ final class ProblemWords {
             case GIVE_THE_NAMESPACE -> "give the `namespace` argument";
             case GIVE_NO_NAMESPACE -> "leave the `namespace` argument out";
             case NAME_THE_CONTAINER -> "name one with the `container` argument";
+            case CHECK_ACCESS ->
+                AccessReviewTool.NAME + " shows what you may read there; give the `resource` argument to diagnose"
+                        + " an object of another kind";
         };
     }
 

@@ -25,26 +25,39 @@ public final class WorkloadDiagnoseTool {
 
     private static final String DESCRIPTION = """
             The FIRST call when something is not working: "why is X not ready / crashing / not starting / \
-            not reachable". One call replaces the usual round trips (list the pods, describe them, read \
-            the events, read the logs of the crashed containers, check the nodes and volume claims): it \
-            reads the workload, its owner chain (Deployment → ReplicaSets → Pods, CronJob → Jobs, Service \
-            → EndpointSlices), its pods and containers, the nodes, claims and autoscalers involved, their \
-            events and the last log lines of failing containers, and names the causes it finds \
-            (CrashLoopBackOff, ImagePullBackOff, OOMKilled, Unschedulable, ClaimPending, ReadinessProbeFailing, \
-            JobFailed, ServiceSelectsNothing, NoReadyEndpoints, RolloutStuck …) with their evidence, most \
-            severe first. `resource` is optional: without it the name is looked up among Deployments, \
-            StatefulSets, DaemonSets, CronJobs, Jobs, ReplicaSets, Pods and Services of the namespace. \
-            A healthy workload is reported as such. Secrets are named, never read. Parts the caller may not \
-            read are listed as gaps. Follow up with pod_logs or events_list for more detail.""";
+            not reachable", "the shop is down". One call replaces the usual round trips (list the pods, \
+            describe them, read the events, read the logs of the crashed containers, check the nodes and \
+            volume claims): it reads the object, its owner chain (Deployment → ReplicaSets → Pods, CronJob → \
+            Jobs, Service → EndpointSlices), its pods and containers, the nodes, claims and autoscalers \
+            involved, their events and the last log lines of failing containers, and names the causes it \
+            finds (CrashLoopBackOff, ImagePullBackOff, OOMKilled, Unschedulable, ClaimPending, \
+            ReadinessProbeFailing, JobFailed, ServiceSelectsNothing, NoReadyEndpoints, RolloutStuck, \
+            BackendServiceMissing, BackendPortMissing, ConditionFailing …) with their evidence, most severe \
+            first. It starts from any object: a workload, Pod or Service; an Ingress or Gateway API HTTPRoute \
+            (its backend Services, their endpoints and pods, missing Services and ports named); a \
+            HorizontalPodAutoscaler (its conditions, then the workload it scales); a PersistentVolumeClaim \
+            (and the pods using it); a Node (its conditions and pods; no namespace); a Namespace (its \
+            overview: unhealthy workloads, held deletion; no namespace); any other object, custom resources \
+            included, by its status conditions. `resource` is optional: without it the name is looked up \
+            among Deployments, StatefulSets, DaemonSets, CronJobs, Jobs, ReplicaSets, Pods, Services, \
+            Ingresses, HTTPRoutes, HorizontalPodAutoscalers and PersistentVolumeClaims of the namespace, or \
+            among Nodes and Namespaces without one. A healthy object is reported as such. Secrets are named, \
+            never read. Parts the caller may not read are listed as gaps. Follow up with pod_logs or \
+            events_list for more detail.""";
 
     static final Argument<Optional<String>> RESOURCE = Argument.text(
             "resource",
             Limits.RESOURCE,
-            "The type of the object: deployment, statefulset, daemonset, cronjob, job, replicaset, pod or service (any"
-                    + " kubectl spelling, e.g. deploy, sts, jobs.batch). Leave it out to look the name up among those.");
+            "The type of the object: deployment, statefulset, daemonset, cronjob, job, replicaset, pod, service,"
+                    + " ingress, httproute, hpa, pvc, node, namespace or any other type with status conditions (any"
+                    + " kubectl spelling, e.g. deploy, sts, jobs.batch). Leave it out to look the name up among the"
+                    + " usual ones.");
     static final Argument<String> OBJECT_NAME =
-            Argument.requiredText("name", Limits.NAME, "The name of the workload, pod or service.");
-    static final Argument<String> NAMESPACE = Argument.requiredText("namespace", Limits.NAMESPACE, "Its namespace.");
+            Argument.requiredText("name", Limits.NAME, "The name of the object: a workload, pod, service, ingress ….");
+    static final Argument<Optional<String>> NAMESPACE = Argument.text(
+            "namespace",
+            Limits.NAMESPACE,
+            "Its namespace; leave it out for a Node, a Namespace or another cluster-scoped object.");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -102,7 +115,7 @@ public final class WorkloadDiagnoseTool {
     public ToolDeclaration declaration() {
         return new ToolDeclaration(
                 NAME,
-                "Diagnose a Kubernetes workload",
+                "Diagnose why a Kubernetes object is not working",
                 DESCRIPTION,
                 ToolDeclaration.Effect.READS,
                 List.of(RESOURCE, OBJECT_NAME, NAMESPACE),

@@ -52,7 +52,7 @@ class DiagnosisArgumentsTest {
                         "access_review",
                         Map.of("namespace", "x".repeat(64)),
                         "'namespace' is too long (64 characters); at most 63"),
-                Arguments.of("workload_diagnose", Map.of("name", "web"), "The argument 'namespace' is required"),
+                Arguments.of("workload_diagnose", Map.of("namespace", "shop"), "The argument 'name' is required"),
                 Arguments.of(
                         "workload_diagnose",
                         with(DIAGNOSE, "name", "x".repeat(254)),

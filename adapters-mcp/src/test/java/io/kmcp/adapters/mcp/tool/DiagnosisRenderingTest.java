@@ -6,11 +6,18 @@ import io.kmcp.adapters.mcp.support.Diagnoses;
 import io.kmcp.application.port.in.WorkloadDiagnosis;
 import io.kmcp.domain.budget.CharBudget;
 import io.kmcp.domain.budget.Rendered;
+import io.kmcp.domain.diagnosis.Condition;
 import io.kmcp.domain.diagnosis.DiagnosisRules;
+import io.kmcp.domain.diagnosis.ObjectRef;
+import io.kmcp.domain.diagnosis.ObjectSnapshot;
+import io.kmcp.domain.diagnosis.RouteSnapshot;
+import io.kmcp.domain.diagnosis.ServiceSnapshot;
+import io.kmcp.domain.diagnosis.WorkloadGraph;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +112,59 @@ class DiagnosisRenderingTest {
                 .doesNotContainIgnoringCase("fail")
                 .doesNotContainIgnoringCase("crash")
                 .doesNotContainIgnoringCase("error");
+    }
+
+    @Test
+    @DisplayName(
+            "An Ingress: the headline counts its backends, the chain shows each place, each Service and a missing one")
+    void ingress() {
+        ObjectRef ingress = new ObjectRef("Ingress", "shop", "storefront", "uid-ing");
+        ServiceSnapshot web = new ServiceSnapshot(
+                new ObjectRef("Service", "shop", "web", "uid-svc"),
+                "ClusterIP",
+                Map.of("app", "web"),
+                List.of("80/TCP→8080"));
+        RouteSnapshot route = new RouteSnapshot(
+                ingress,
+                List.of(
+                        new RouteSnapshot.Backend("shop.example.com/", "web", Optional.of("80")),
+                        new RouteSnapshot.Backend("shop.example.com/api", "api", Optional.of("8080"))),
+                List.of());
+        WorkloadGraph graph = new WorkloadGraph(
+                ingress,
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                List.of(Diagnoses.crashingPod(Diagnoses.POD_A)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Diagnoses.NOW,
+                Optional.of(route),
+                List.of(web),
+                List.of(new ObjectSnapshot(
+                        ingress,
+                        List.of(new Condition(
+                                "Ready", "False", Optional.of("NoBackend"), Optional.empty(), Optional.empty())))));
+        WorkloadDiagnosis diagnosis =
+                new WorkloadDiagnosis(graph, DiagnosisRules.findings(graph), List.of(), List.of(), 6);
+
+        String text = DiagnosisText.render(diagnosis, DEFAULT).text();
+
+        assertThat(text)
+                .startsWith("Ingress shop/storefront: 2 backend Services (1 found), 0 ready endpoints — ")
+                .contains("[CRITICAL] BackendServiceMissing — Ingress shop/storefront sends shop.example.com/api to"
+                        + " Service api, which does not exist in namespace shop")
+                .contains("\nIngress shop/storefront: shop.example.com/ → Service web port 80\n")
+                .contains("\nIngress shop/storefront: shop.example.com/api → Service api port 8080 (no such Service)\n")
+                .contains("\n→ Service web (ClusterIP, selector app=web, 80/TCP→8080): 0 ready endpoints\n")
+                .contains("\nIngress shop/storefront: Ready=False (NoBackend)");
+        assertThat(WorkloadDiagnoseTool.structured(diagnosis, false))
+                .containsEntry("healthy", false)
+                .containsEntry("apiRequests", 6);
     }
 
     @Test
