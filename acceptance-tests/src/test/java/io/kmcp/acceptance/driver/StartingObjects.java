@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kmcp.adapters.kubernetes.testbed.Established;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,14 +114,28 @@ public final class StartingObjects {
                 .v1()
                 .customResourceDefinitions()
                 .withName("httproutes.gateway.networking.k8s.io")
-                .waitUntilCondition(
-                        definition -> definition.getStatus() != null
-                                && definition.getStatus().getConditions().stream()
-                                        .anyMatch(
-                                                condition -> condition.getType().equals("Established")
-                                                        && condition.getStatus().equals("True")),
-                        60,
-                        TimeUnit.SECONDS);
+                // Right after the apply the API server may not have written the status or its conditions.
+                .waitUntilCondition(Established::of, 60, TimeUnit.SECONDS);
+        // Established comes before discovery lists the type, and k-mcp resolves names through discovery.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!httpRoutesDiscovered(admin)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "httproutes.gateway.networking.k8s.io is not in the API server's discovery");
+            }
+            Pause.briefly();
+        }
+    }
+
+    private static boolean httpRoutesDiscovered(KubernetesClient admin) {
+        try {
+            var resources = admin.getApiResources("gateway.networking.k8s.io/v1");
+            return resources != null
+                    && resources.getResources().stream()
+                            .anyMatch(resource -> resource.getName().equals("httproutes"));
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException notYet) {
+            return false;
+        }
     }
 
     /**
