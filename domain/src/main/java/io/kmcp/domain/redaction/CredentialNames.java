@@ -164,8 +164,26 @@ final class CredentialNames {
         return configured.stream().anyMatch(pattern -> pattern.matcher(name).find());
     }
 
+    /** The words of the key names seen, which repeat across objects; bounded, never evicting. */
+    private static final int REMEMBERED_NAMES = 4096;
+
+    private static final java.util.concurrent.ConcurrentMap<String, List<String>> WORDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The name's words in lower case: {@code dbPassword_FILE2} gives {@code db, password, file}. */
     static List<String> words(String name) {
+        List<String> known = WORDS.get(name);
+        if (known != null) {
+            return known;
+        }
+        List<String> words = List.copyOf(split(name));
+        if (WORDS.size() < REMEMBERED_NAMES) {
+            WORDS.putIfAbsent(name, words);
+        }
+        return words;
+    }
+
+    private static List<String> split(String name) {
         List<String> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(name);
         while (matcher.find()) {

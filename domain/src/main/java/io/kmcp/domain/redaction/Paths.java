@@ -1,22 +1,32 @@
 package io.kmcp.domain.redaction;
 
-import java.util.regex.Pattern;
-
 /** JSON-path-like paths as the apply plan writes them: {@code metadata.annotations['example.com/token']}. */
 final class Paths {
-
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     private Paths() {}
 
     static String child(String path, String key) {
-        String segment = PLAIN_KEY.matcher(key).matches()
-                ? key
-                : "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
+        String segment = plain(key) ? key : "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
         if (path.isEmpty()) {
             return segment;
         }
         return segment.startsWith("[") ? path + segment : path + "." + segment;
+    }
+
+    /** A key a path can name without quotes: {@code [A-Za-z0-9_-]+}, tested without a regex (it runs per field). */
+    static boolean plain(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean plain =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String item(String path, int index) {

@@ -245,7 +245,13 @@ public final class Redactor {
     private String inText(String path, String text, List<Redaction> found) {
         String result = text;
         for (ValueFormat format : formats) {
-            result = replaceAll(path, result, format.pattern(), format.group(), found, match -> format);
+            if (format.mayOccurIn(result)) {
+                result = replaceAll(path, result, format.pattern(), format.group(), found, match -> format);
+            }
+        }
+        // An assignment needs its '=' or ':'; most strings (names, labels) have neither.
+        if (result.indexOf('=') < 0 && result.indexOf(':') < 0) {
+            return result;
         }
         return replaceAll(path, result, ASSIGNMENT, 2, found, this::assignmentFormat);
     }
