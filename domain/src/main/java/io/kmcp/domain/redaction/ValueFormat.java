@@ -118,9 +118,16 @@ public record ValueFormat(String description, Pattern pattern, int group, Redact
         return false;
     }
 
+    /**
+     * Whether the text holds the clue, ASCII letters compared ignoring case, as the formats' expressions
+     * compare them. The first character is compared alone before the rest: this runs for every string.
+     */
     static boolean containsIgnoringCase(String text, String clue) {
+        char lower = Character.toLowerCase(clue.charAt(0));
+        char upper = Character.toUpperCase(clue.charAt(0));
         for (int at = 0; at <= text.length() - clue.length(); at++) {
-            if (text.regionMatches(true, at, clue, 0, clue.length())) {
+            char first = text.charAt(at);
+            if ((first == lower || first == upper) && text.regionMatches(true, at, clue, 0, clue.length())) {
                 return true;
             }
         }
