@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kmcp.adapters.kubernetes.DiscoverySettings;
 import io.kmcp.adapters.kubernetes.testbed.Established;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,6 +125,17 @@ public final class StartingObjects {
                         "httproutes.gateway.networking.k8s.io is not in the API server's discovery");
             }
             Pause.briefly();
+        }
+        // k-mcp fetches its catalog anew on a name it does not know, but not more often than its minimum
+        // refresh interval: waiting that long (and the moment aggregated discovery may lag the per-group
+        // list) makes the next call see the type, whenever k-mcp last looked.
+        try {
+            Thread.sleep(DiscoverySettings.DEFAULT_MIN_REFRESH_INTERVAL
+                    .plusSeconds(3)
+                    .toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while k-mcp's discovery could still be stale", e);
         }
     }
 
