@@ -103,12 +103,27 @@ public final class AnyObjectSteps {
                 .withLastHeartbeatTime(Instant.now().toString())
                 .withLastTransitionTime(Instant.now().toString())
                 .build();
-        // The node controllers touch a new node at once (its taints, its CIDR): a patch of the status, not
-        // a replacement, is what does not conflict with them.
-        admin().nodes().withName(name).editStatus(node -> {
-            node.setStatus(new NodeStatusBuilder().withConditions(ready).build());
-            return node;
-        });
+        // The node controllers touch a new node at once (its taints, its CIDR), so a status written from
+        // a copy read a moment earlier can conflict with them: read again and write again, as they do.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin().nodes().withName(name).editStatus(node -> {
+                    node.setStatus(new NodeStatusBuilder().withConditions(ready).build());
+                    return node;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @When("{agent} diagnoses the {word} {string} without a namespace")
